@@ -1,0 +1,1 @@
+"""The streaming chat API (FastAPI + server-sent events)."""

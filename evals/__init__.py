@@ -1,0 +1,1 @@
+"""Evaluation suites: datasets, evaluators and their runner."""

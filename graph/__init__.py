@@ -1,0 +1,1 @@
+"""The assistant's LangGraph state machine (``graph.graph:graph``)."""

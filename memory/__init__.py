@@ -1,0 +1,1 @@
+"""Conversation checkpoints and account memory (checkpointer and store factories)."""

@@ -1,0 +1,1 @@
+"""Prompt files that prompt engineers edit (``*.md``), and their loader."""

@@ -1,0 +1,5 @@
+"""``python -m shopgraph``."""
+
+from shopgraph.cli import app
+
+app()

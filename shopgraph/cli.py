@@ -1,0 +1,191 @@
+"""The ``shopgraph`` command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.table import Table
+
+from shopgraph.progress import RichProgress
+from store.catalog import Catalog
+from store.config import StoreSettings
+from store.feeds import FeedError, FeedItem
+from store.ingest import IngestError, IngestReport, ingest_items, ingest_paths
+from store.search import SearchFilters, search_catalog
+
+app = typer.Typer(help="shopgraph: a conversational shopping assistant.", no_args_is_help=True)
+out = Console()
+err = Console(stderr=True)
+
+
+def _open_catalog() -> Catalog:
+    try:
+        settings = StoreSettings()
+    except ValidationError as exc:
+        for problem in exc.errors():
+            field = ".".join(str(p) for p in problem["loc"])
+            err.print(f"[red]error:[/] SHOPGRAPH_{field.upper()}: {problem['msg']}")
+        raise typer.Exit(2) from exc
+    return Catalog.open(settings)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Feed files (.jsonl or .csv).")] = None,
+    demo: Annotated[bool, typer.Option("--demo", help="Generate and load the demo store.")] = False,
+    seed: Annotated[int, typer.Option(help="Seed of the demo store.")] = 7,
+    products: Annotated[int, typer.Option(help="Number of demo products.", min=1)] = 2400,
+    source_format: Annotated[
+        str | None,
+        typer.Option("--format", help="Map an external dataset: toys_uk or epqa."),
+    ] = None,
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="Load the valid records, skip bad ones.")
+    ] = False,
+) -> None:
+    """Validate feeds and load them into the store, all or nothing."""
+    if demo == bool(paths):
+        err.print("[red]error:[/] give feed PATHs or --demo (not both, not neither)")
+        raise typer.Exit(2)
+    catalog = _open_catalog()
+    try:
+        with RichProgress(err) as progress:
+            if demo:
+                items = _demo_items(seed, products)
+                report = ingest_items(catalog, items, progress=progress)
+            elif source_format:
+                report = _ingest_external(catalog, source_format, paths or [], progress)
+            else:
+                report = ingest_paths(catalog, paths or [], skip_invalid=skip_invalid, progress=progress)
+    except IngestError as exc:
+        for error in exc.errors:
+            err.print(str(error), markup=False, highlight=False)
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
+    finally:
+        catalog.close()
+    _print_report(report)
+
+
+def _demo_items(seed: int, products: int) -> list[FeedItem]:
+    from store.demo import generate_demo
+
+    today = dt.datetime.now(dt.UTC).date()
+    records = generate_demo(seed=seed, as_of=today, n_products=products)
+    return [FeedItem("<demo>", n, record) for n, record in enumerate(records, start=1)]
+
+
+def _ingest_external(
+    catalog: Catalog, source_format: str, paths: list[Path], progress: RichProgress
+) -> IngestReport:
+    from store.external import EXTERNAL_FORMATS, ExternalFormatError
+
+    reader = EXTERNAL_FORMATS.get(source_format)
+    if reader is None:
+        err.print(f"[red]error:[/] unknown --format {source_format!r}; use one of: "
+                  + ", ".join(sorted(EXTERNAL_FORMATS)))
+        raise typer.Exit(2)
+    items: list[FeedItem] = []
+    try:
+        for path in paths:
+            items.extend(FeedItem(str(path), line, record) for line, record in reader(path))
+    except ExternalFormatError as exc:
+        raise IngestError([FeedError(str(exc.path), exc.line, exc.reason)]) from exc
+    return ingest_items(catalog, items, progress=progress)
+
+
+def _print_report(report: IngestReport) -> None:
+    written = report.written
+    tables = sorted(set(written.inserted) | set(written.updated) | set(written.unchanged))
+    summary = ", ".join(
+        f"{name}: +{written.inserted[name]} ~{written.updated[name]} ={written.unchanged[name]}"
+        for name in tables
+    )
+    out.print(f"loaded {report.records} records ({summary or 'nothing new'})")
+    out.print(f"vector index: {report.vectors_updated} product(s) embedded")
+    if report.skipped:
+        for error in report.errors:
+            err.print(str(error), markup=False, highlight=False)
+        err.print(f"[yellow]skipped {report.skipped} invalid record(s)[/]")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="What the shopper typed.")],
+    max_price: Annotated[float | None, typer.Option(min=0)] = None,
+    min_price: Annotated[float | None, typer.Option(min=0)] = None,
+    category: Annotated[str | None, typer.Option(help="Category name or path.")] = None,
+    brand: Annotated[str | None, typer.Option()] = None,
+    min_rating: Annotated[float | None, typer.Option(min=0, max=5)] = None,
+    in_stock: Annotated[bool, typer.Option("--in-stock", help="Only products in stock.")] = False,
+    limit: Annotated[int, typer.Option(min=1, max=100)] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """Search the catalog (lexical + dense ranking, with filters)."""
+    try:
+        filters = SearchFilters(
+            min_price=min_price, max_price=max_price, category=category, brand=brand,
+            min_rating=min_rating, in_stock=in_stock,
+        )
+    except ValidationError as exc:
+        err.print(f"[red]error:[/] {exc.errors()[0]['msg']}")
+        raise typer.Exit(2) from exc
+    catalog = _open_catalog()
+    try:
+        hits = search_catalog(catalog, query, filters, limit=limit)
+    finally:
+        catalog.close()
+    if as_json:
+        print(json.dumps([hit.model_dump(mode="json") for hit in hits], indent=2))
+        return
+    _print_hits(hits)
+
+
+def _print_hits(hits: list[Any]) -> None:
+    if not hits:
+        out.print("no products match")
+        return
+    table = Table("id", "title", "price", "rating", "category")
+    for hit in hits:
+        price = f"{hit.price:.2f} {hit.currency}" if hit.price is not None else "-"
+        rating = f"{hit.rating:.1f} ({hit.rating_count})" if hit.rating is not None else "-"
+        table.add_row(hit.id, hit.title, price, rating, hit.category)
+    out.print(table)
+
+
+@app.command()
+def info() -> None:
+    """Show where the store is and what it holds."""
+    catalog = _open_catalog()
+    try:
+        out.print(f"home: {catalog.settings.home}")
+        out.print(f"database: {catalog.engine.url.render_as_string(hide_password=True)}")
+        for table in ("products", "offers", "price_history", "reviews", "questions"):
+            out.print(f"{table}: {catalog.count(table)}")
+    finally:
+        catalog.close()
+
+
+@app.command()
+def shell(
+    demo_products: Annotated[int, typer.Option(help="Demo size if the store is empty.")] = 2400,
+) -> None:
+    """Search the catalog interactively; builds the demo store on first start."""
+    catalog = _open_catalog()
+    try:
+        if catalog.count() == 0:
+            err.print("the store is empty: building the demo store (first start only)")
+            with RichProgress(err) as progress:
+                ingest_items(catalog, _demo_items(7, demo_products), progress=progress)
+        catalog.sync_indexes()
+        out.print(f"{catalog.count()} products. Type a search (e.g. 'quiet blender'), empty to quit.")
+        while query := typer.prompt("shopgraph", default="", show_default=False).strip():
+            _print_hits(search_catalog(catalog, query, limit=8))
+    finally:
+        catalog.close()

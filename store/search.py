@@ -1,0 +1,167 @@
+"""Hybrid catalog search: structured filters in SQL, then lexical and dense ranking fused.
+
+Filters decide what may be shown (price, brand, category, rating, stock, attributes);
+BM25 and MiniLM each rank what is left and reciprocal-rank fusion merges the two lists,
+so a product either ranking finds well comes up, and one both find comes first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, model_validator
+from sqlalchemy import and_, case, func, or_, select
+
+from store import schema
+from store.catalog import Catalog
+from store.units import convert
+from store.views import ProductSummary
+
+RRF_K = 60
+"""Reciprocal-rank-fusion constant (the usual 60): damps the weight of the very top ranks."""
+CANDIDATES = 100
+Ranking = Literal["hybrid", "lexical", "dense"]
+
+
+class AttributeFilter(BaseModel):
+    """A condition on one normalized attribute (numbers in ``unit``, converted if known)."""
+
+    equals: str | bool | None = None
+    min: float | None = None
+    max: float | None = None
+    unit: str | None = None
+
+    def accepts(self, attribute: Mapping[str, Any] | None) -> bool:
+        """Whether a stored attribute (``{"value", "unit"}``) meets the condition."""
+        if attribute is None:
+            return False
+        value = attribute.get("value")
+        if self.equals is not None:
+            if isinstance(self.equals, bool) or isinstance(value, bool):
+                return value is self.equals
+            return str(value).lower() == str(self.equals).lower()
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return False
+        low = convert(self.min, self.unit)[0] if self.min is not None else None
+        high = convert(self.max, self.unit)[0] if self.max is not None else None
+        return (low is None or value >= low) and (high is None or value <= high)
+
+
+class SearchFilters(BaseModel):
+    """Structured conditions a result must meet."""
+
+    min_price: float | None = Field(default=None, ge=0)
+    max_price: float | None = Field(default=None, ge=0)
+    brand: str | None = None
+    category: str | None = Field(
+        default=None, description="A category name or path ('Blenders', 'Kitchen > Blenders')."
+    )
+    min_rating: float | None = Field(default=None, ge=0, le=5)
+    in_stock: bool = False
+    attributes: dict[str, AttributeFilter] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _price_range(self) -> SearchFilters:
+        if self.min_price is not None and self.max_price is not None:
+            if self.min_price > self.max_price:
+                raise ValueError("min_price is above max_price")
+        return self
+
+    @property
+    def active(self) -> bool:
+        """Whether any condition is set."""
+        return self != SearchFilters()
+
+
+def search_catalog(
+    catalog: Catalog,
+    query: str,
+    filters: SearchFilters | None = None,
+    *,
+    limit: int = 10,
+    ranking: Ranking = "hybrid",
+) -> list[ProductSummary]:
+    """Products matching ``query`` and ``filters``, best first."""
+    filters = filters or SearchFilters()
+    catalog.sync_indexes()
+    allowed = filtered_ids(catalog, filters) if filters.active else None
+    if not query.strip():
+        return _browse(catalog, allowed, limit)
+    lists = []
+    if ranking in ("hybrid", "lexical"):
+        lists.append(catalog.lexical.rank(query, allowed=allowed, limit=CANDIDATES))
+    if ranking in ("hybrid", "dense"):
+        lists.append(catalog.vectors.rank(query, allowed=allowed, limit=CANDIDATES))
+    fused = reciprocal_rank_fusion(lists)[:limit]
+    scores = dict(fused)
+    return [
+        hit.model_copy(update={"score": round(scores[hit.id], 6)})
+        for hit in catalog.summaries([pid for pid, _ in fused])
+    ]
+
+
+def reciprocal_rank_fusion(rankings: Sequence[Sequence[tuple[str, float]]]) -> list[tuple[str, float]]:
+    """Merge ranked lists: each item scores the sum of ``1 / (RRF_K + rank)``."""
+    fused: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, (item, _score) in enumerate(ranking, start=1):
+            fused[item] = fused.get(item, 0.0) + 1.0 / (RRF_K + rank)
+    return sorted(fused.items(), key=lambda pair: (-pair[1], pair[0]))
+
+
+def _browse(catalog: Catalog, allowed: list[str] | None, limit: int) -> list[ProductSummary]:
+    """No query words: the best-rated products that pass the filters."""
+    products = schema.products
+    query = select(products.c.id).order_by(
+        products.c.rating_avg.desc().nulls_last(), products.c.rating_count.desc(), products.c.id
+    )
+    if allowed is not None:
+        query = query.where(products.c.id.in_(allowed))
+    with catalog.engine.connect() as conn:
+        ids = list(conn.execute(query.limit(limit)).scalars())
+    return catalog.summaries(ids)
+
+
+def filtered_ids(catalog: Catalog, filters: SearchFilters) -> list[str]:
+    """Ids of every product that meets ``filters``."""
+    products, offers = schema.products, schema.offers
+    now = catalog.clock()
+    deal_on = and_(
+        offers.c.deal_price_cents.is_not(None),
+        offers.c.deal_starts_at <= now,
+        offers.c.deal_ends_at > now,
+    )
+    price = case((deal_on, offers.c.deal_price_cents), else_=offers.c.price_cents)
+    conditions = []
+    if filters.min_price is not None:
+        conditions.append(price >= round(filters.min_price * 100))
+    if filters.max_price is not None:
+        conditions.append(price <= round(filters.max_price * 100))
+    if filters.brand:
+        conditions.append(func.lower(products.c.brand) == filters.brand.strip().lower())
+    if filters.category:
+        conditions.append(_category_condition(filters.category))
+    if filters.min_rating is not None:
+        conditions.append(products.c.rating_avg >= filters.min_rating)
+    if filters.in_stock:
+        conditions.append(or_(offers.c.stock.is_(None), offers.c.stock > 0))
+        conditions.append(offers.c.product_id.is_not(None))
+    columns = [products.c.id] + ([products.c.attributes] if filters.attributes else [])
+    query = select(*columns).outerjoin(offers, offers.c.product_id == products.c.id)
+    with catalog.engine.connect() as conn:
+        rows = conn.execute(query.where(*conditions)).all()
+    if not filters.attributes:
+        return [row.id for row in rows]
+    return [
+        row.id
+        for row in rows
+        if all(cond.accepts(row.attributes.get(name)) for name, cond in filters.attributes.items())
+    ]
+
+
+def _category_condition(category: str) -> Any:
+    sep = ">" if ">" in category else "|"
+    parts = [part.strip().lower() for part in category.split(sep) if part.strip()]
+    pattern = "%|" + "|".join(parts) + "|%"
+    return schema.products.c.category_key.like(pattern)
