@@ -31,7 +31,8 @@ def respond(state: State) -> dict[str, Any]:
     if not products:
         return {"messages": [AIMessage("I couldn't find products matching that.")]}
     lines = [
-        f"- {p['title']}: {p['price']:.2f} {p['currency']}" if p["price"] is not None
+        f"- {p['title']}: {p['price']:.2f} {p['currency']}"
+        if p["price"] is not None
         else f"- {p['title']}"
         for p in products
     ]

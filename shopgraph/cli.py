@@ -20,8 +20,8 @@ from store.ingest import IngestError, IngestReport, ingest_items, ingest_paths
 from store.search import SearchFilters, search_catalog
 
 app = typer.Typer(help="shopgraph: a conversational shopping assistant.", no_args_is_help=True)
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _open_catalog() -> Catalog:
@@ -62,10 +62,12 @@ def ingest(
             elif source_format:
                 report = _ingest_external(catalog, source_format, paths or [], progress)
             else:
-                report = ingest_paths(catalog, paths or [], skip_invalid=skip_invalid, progress=progress)
+                report = ingest_paths(
+                    catalog, paths or [], skip_invalid=skip_invalid, progress=progress
+                )
     except IngestError as exc:
         for error in exc.errors:
-            err.print(str(error), markup=False, highlight=False)
+            typer.echo(str(error), err=True)
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(1) from exc
     finally:
@@ -88,8 +90,10 @@ def _ingest_external(
 
     reader = EXTERNAL_FORMATS.get(source_format)
     if reader is None:
-        err.print(f"[red]error:[/] unknown --format {source_format!r}; use one of: "
-                  + ", ".join(sorted(EXTERNAL_FORMATS)))
+        err.print(
+            f"[red]error:[/] unknown --format {source_format!r}; use one of: "
+            + ", ".join(sorted(EXTERNAL_FORMATS))
+        )
         raise typer.Exit(2)
     items: list[FeedItem] = []
     try:
@@ -111,7 +115,7 @@ def _print_report(report: IngestReport) -> None:
     out.print(f"vector index: {report.vectors_updated} product(s) embedded")
     if report.skipped:
         for error in report.errors:
-            err.print(str(error), markup=False, highlight=False)
+            typer.echo(str(error), err=True)
         err.print(f"[yellow]skipped {report.skipped} invalid record(s)[/]")
 
 
@@ -130,8 +134,12 @@ def search(
     """Search the catalog (lexical + dense ranking, with filters)."""
     try:
         filters = SearchFilters(
-            min_price=min_price, max_price=max_price, category=category, brand=brand,
-            min_rating=min_rating, in_stock=in_stock,
+            min_price=min_price,
+            max_price=max_price,
+            category=category,
+            brand=brand,
+            min_rating=min_rating,
+            in_stock=in_stock,
         )
     except ValidationError as exc:
         err.print(f"[red]error:[/] {exc.errors()[0]['msg']}")
@@ -184,7 +192,9 @@ def shell(
             with RichProgress(err) as progress:
                 ingest_items(catalog, _demo_items(7, demo_products), progress=progress)
         catalog.sync_indexes()
-        out.print(f"{catalog.count()} products. Type a search (e.g. 'quiet blender'), empty to quit.")
+        out.print(
+            f"{catalog.count()} products. Type a search (e.g. 'quiet blender'), empty to quit."
+        )
         while query := typer.prompt("shopgraph", default="", show_default=False).strip():
             _print_hits(search_catalog(catalog, query, limit=8))
     finally:

@@ -220,8 +220,9 @@ def review_mentions(review: ReviewText) -> list[Mention]:
 
 
 def _net(mentions: Iterable[Mention]) -> Polarity:
-    score = sum(1 if m.polarity == "positive" else -1 if m.polarity == "negative" else 0
-                for m in mentions)
+    score = sum(
+        1 if m.polarity == "positive" else -1 if m.polarity == "negative" else 0 for m in mentions
+    )
     return _polarity(score)
 
 

@@ -82,7 +82,12 @@ class Catalog:
     def count(self, table: str = "products") -> int:
         """Number of rows in one of the store's tables."""
         with self.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(schema.metadata.tables[table])).scalar() or 0)
+            return int(
+                conn.execute(
+                    select(func.count()).select_from(schema.metadata.tables[table])
+                ).scalar()
+                or 0
+            )
 
     def product_rows(self, ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
         """Raw product rows (all, or the given ids), ordered by id."""
@@ -114,10 +119,19 @@ class Catalog:
     def summaries(self, ids: Sequence[str]) -> list[ProductSummary]:
         """Product summaries for ``ids``, in the order given (unknown ids are left out)."""
         products, offers = schema.products, schema.offers
-        query = select(
-            products.c.id, products.c.title, products.c.brand, products.c.category,
-            products.c.rating_avg, products.c.rating_count, *offers.c,
-        ).outerjoin(offers, offers.c.product_id == products.c.id).where(products.c.id.in_(list(ids)))
+        query = (
+            select(
+                products.c.id,
+                products.c.title,
+                products.c.brand,
+                products.c.category,
+                products.c.rating_avg,
+                products.c.rating_count,
+                *offers.c,
+            )
+            .outerjoin(offers, offers.c.product_id == products.c.id)
+            .where(products.c.id.in_(list(ids)))
+        )
         with self.engine.connect() as conn:
             rows = {row.id: dict(row._mapping) for row in conn.execute(query)}
         now = self.clock()
@@ -126,9 +140,14 @@ class Catalog:
     def _summary(self, row: Mapping[str, Any], now: dt.datetime) -> ProductSummary:
         offer = offer_view(row, now) if row.get("price_cents") is not None else None
         return ProductSummary(
-            id=row["id"], title=row["title"], brand=row["brand"], category=row["category"],
-            price=offer.price if offer else None, currency=offer.currency if offer else None,
-            rating=row["rating_avg"], rating_count=row["rating_count"] or 0,
+            id=row["id"],
+            title=row["title"],
+            brand=row["brand"],
+            category=row["category"],
+            price=offer.price if offer else None,
+            currency=offer.currency if offer else None,
+            rating=row["rating_avg"],
+            rating_count=row["rating_count"] or 0,
             in_stock=offer.in_stock if offer else False,
             deal_label=offer.deal_label if offer else None,
         )
@@ -179,7 +198,8 @@ class Catalog:
         """All reviews of a product, most helpful first."""
         table = schema.reviews
         query = (
-            select(table).where(table.c.product_id == product_id)
+            select(table)
+            .where(table.c.product_id == product_id)
             .order_by(table.c.helpful_votes.desc(), table.c.id)
         )
         with self.engine.connect() as conn:
@@ -189,7 +209,8 @@ class Catalog:
         """Community questions of a product, most voted first."""
         table = schema.questions
         query = (
-            select(table).where(table.c.product_id == product_id)
+            select(table)
+            .where(table.c.product_id == product_id)
             .order_by(table.c.votes.desc(), table.c.id)
         )
         with self.engine.connect() as conn:
@@ -199,9 +220,11 @@ class Catalog:
         """Products whose deal runs now, the deepest discount first."""
         offers = schema.offers
         now = self.clock()
-        query = select(offers.c.product_id).where(
-            offers.c.deal_starts_at <= now, offers.c.deal_ends_at > now
-        ).order_by((offers.c.deal_price_cents * 1.0 / offers.c.price_cents), offers.c.product_id)
+        query = (
+            select(offers.c.product_id)
+            .where(offers.c.deal_starts_at <= now, offers.c.deal_ends_at > now)
+            .order_by((offers.c.deal_price_cents * 1.0 / offers.c.price_cents), offers.c.product_id)
+        )
         if ids is not None:
             query = query.where(offers.c.product_id.in_(list(ids)))
         with self.engine.connect() as conn:

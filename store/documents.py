@@ -8,10 +8,12 @@ from typing import Any
 
 _WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 STOPWORDS = frozenset(
-    """a an and are as at be but by for from has have i in is it its of on or that the this
+    """
+    a an and are as at be but by for from has have i in is it its of on or that the this
     to was were will with my me we you your our their they them what which who how can
-    does do did want need looking look find show get some any about under over below above
-    less than more""".split()
+    does do did want need looking look find show get some any about under over below
+    above less than more
+    """.split()
 )
 
 
@@ -33,8 +35,8 @@ def attribute_text(attributes: Mapping[str, Any]) -> str:
 
 
 def dense_text(row: Mapping[str, Any]) -> str:
-    """Short text for the embedding model: what the product is, first (MiniLM reads 256 tokens)."""
-    features = " ".join(row["features"][:4])
+    """Short text for the embedding model: what the product is, first (it reads 128 tokens)."""
+    features = " ".join(row["features"][:3])
     return f"{row['title']}. {row['category']}. {row['brand'] or ''}. {features}"
 
 

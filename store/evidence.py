@@ -11,13 +11,11 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Literal
 
-import numpy as np
-
 from store.documents import tokenize
 from store.embeddings import MiniLMEmbedder
+from store.fusion import reciprocal_rank_fusion
 
 Method = Literal["hybrid", "lexical", "dense"]
-RRF_K = 60
 BM25_K1, BM25_B = 1.5, 0.75
 
 
@@ -55,23 +53,21 @@ def rank_snippets(
     embedder: MiniLMEmbedder, query: str, snippets: Sequence[str], method: Method = "hybrid"
 ) -> list[tuple[int, float]]:
     """Snippet indexes with scores, best first, by ``method``."""
-    if method == "lexical":
-        return _order(bm25_scores(query, snippets))
-    if method == "dense":
-        return _order(dense_scores(embedder, query, snippets))
-    fused = np.zeros(len(snippets))
-    for ranking in (_order(bm25_scores(query, snippets)), _order(dense_scores(embedder, query, snippets))):
-        for rank, (index, _score) in enumerate(ranking, start=1):
-            fused[index] += 1.0 / (RRF_K + rank)
-    return _order([float(score) for score in fused])
+    lexical = order_by_score(bm25_scores(query, snippets)) if method != "dense" else []
+    dense = order_by_score(dense_scores(embedder, query, snippets)) if method != "lexical" else []
+    if method == "hybrid":
+        return reciprocal_rank_fusion([lexical, dense])
+    return lexical or dense
 
 
-def _order(scores: Sequence[float]) -> list[tuple[int, float]]:
+def order_by_score(scores: Sequence[float]) -> list[tuple[int, float]]:
+    """Indexes with their scores, highest first (ties by index)."""
     return sorted(enumerate(scores), key=lambda pair: (-pair[1], pair[0]))
 
 
 def ndcg_at(k: int, ranked_labels: Sequence[float], all_labels: Sequence[float]) -> float:
     """nDCG@k of a ranking given graded labels (gain ``2^label - 1``)."""
+
     def dcg(labels: Sequence[float]) -> float:
         return sum((2**label - 1) / math.log2(i + 2) for i, label in enumerate(labels[:k]))
 

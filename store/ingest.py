@@ -97,7 +97,9 @@ def ingest_items(
     records = [item.record for item in good]
     progress.phase("writing", len(records))
     with catalog.engine.begin() as conn:
-        report.written = write_records(conn, records, now=catalog.clock(), progress=progress.advance)
+        report.written = write_records(
+            conn, records, now=catalog.clock(), progress=progress.advance
+        )
     progress.phase("indexing", catalog.count())
     report.vectors_updated = catalog.sync_indexes(progress.advance)
     return report
@@ -112,7 +114,9 @@ def record_key(record: Record) -> tuple[str, ...]:
     return (record.type, record.id)
 
 
-def cross_check(catalog: Catalog, items: Sequence[FeedItem]) -> tuple[list[FeedItem], list[FeedError]]:
+def cross_check(
+    catalog: Catalog, items: Sequence[FeedItem]
+) -> tuple[list[FeedItem], list[FeedError]]:
     """Find duplicate ids and references to unknown products; return the good items too."""
     errors: list[FeedError] = []
     first_seen: dict[tuple[str, ...], FeedItem] = {}
@@ -124,7 +128,14 @@ def cross_check(catalog: Catalog, items: Sequence[FeedItem]) -> tuple[list[FeedI
         clash = next((first_seen[k] for k in keys if k in first_seen), None)
         if clash is not None:
             where = "line" if clash.path == item.path else f"{clash.path} line"
-            errors.append(FeedError(item.path, item.line, f"duplicate of {where} {clash.line}", _id_field(item.record)))
+            errors.append(
+                FeedError(
+                    item.path,
+                    item.line,
+                    f"duplicate of {where} {clash.line}",
+                    _id_field(item.record),
+                )
+            )
             continue
         first_seen.update({k: item for k in keys})
         unique.append(item)
@@ -133,7 +144,11 @@ def cross_check(catalog: Catalog, items: Sequence[FeedItem]) -> tuple[list[FeedI
     for item in unique:
         record = item.record
         if not isinstance(record, ProductRecord) and record.product_id not in known:
-            errors.append(FeedError(item.path, item.line, f"unknown product {record.product_id!r}", "product_id"))
+            errors.append(
+                FeedError(
+                    item.path, item.line, f"unknown product {record.product_id!r}", "product_id"
+                )
+            )
         else:
             good.append(item)
     return good, errors
@@ -146,11 +161,14 @@ def _id_field(record: Record) -> str:
 def _known_products(catalog: Catalog, items: Iterable[FeedItem]) -> set[str]:
     known = {item.record.id for item in items if isinstance(item.record, ProductRecord)}
     wanted = sorted(
-        {item.record.product_id for item in items if not isinstance(item.record, ProductRecord)} - known
+        {item.record.product_id for item in items if not isinstance(item.record, ProductRecord)}
+        - known
     )
     products = schema.products
     with catalog.engine.connect() as conn:
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
-            known.update(conn.execute(select(products.c.id).where(products.c.id.in_(chunk))).scalars())
+            known.update(
+                conn.execute(select(products.c.id).where(products.c.id.in_(chunk))).scalars()
+            )
     return known

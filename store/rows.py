@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -73,12 +74,12 @@ def offer_row(product_id: str, offer: OfferFields) -> dict[str, Any]:
     }
 
 
-def effective_price_cents(row: dict[str, Any], at: dt.datetime) -> int:
+def effective_price_cents(row: Mapping[str, Any], at: dt.datetime) -> int:
     """What the shopper pays at ``at``: the deal price while a deal runs, else the price."""
     starts, ends = row.get("deal_starts_at"), row.get("deal_ends_at")
-    if row.get("deal_price_cents") is not None and starts is not None and ends is not None:
-        if starts <= at < ends:
-            return int(row["deal_price_cents"])
+    deal_price = row.get("deal_price_cents")
+    if deal_price is not None and starts is not None and ends is not None and starts <= at < ends:
+        return int(deal_price)
     return int(row["price_cents"])
 
 

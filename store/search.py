@@ -7,7 +7,7 @@ so a product either ranking finds well comes up, and one both find comes first.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
@@ -15,11 +15,10 @@ from sqlalchemy import and_, case, func, or_, select
 
 from store import schema
 from store.catalog import Catalog
+from store.fusion import reciprocal_rank_fusion
 from store.units import convert
 from store.views import ProductSummary
 
-RRF_K = 60
-"""Reciprocal-rank-fusion constant (the usual 60): damps the weight of the very top ranks."""
 CANDIDATES = 100
 Ranking = Literal["hybrid", "lexical", "dense"]
 
@@ -63,9 +62,9 @@ class SearchFilters(BaseModel):
 
     @model_validator(mode="after")
     def _price_range(self) -> SearchFilters:
-        if self.min_price is not None and self.max_price is not None:
-            if self.min_price > self.max_price:
-                raise ValueError("min_price is above max_price")
+        low, high = self.min_price, self.max_price
+        if low is not None and high is not None and low > high:
+            raise ValueError("min_price is above max_price")
         return self
 
     @property
@@ -99,15 +98,6 @@ def search_catalog(
         hit.model_copy(update={"score": round(scores[hit.id], 6)})
         for hit in catalog.summaries([pid for pid, _ in fused])
     ]
-
-
-def reciprocal_rank_fusion(rankings: Sequence[Sequence[tuple[str, float]]]) -> list[tuple[str, float]]:
-    """Merge ranked lists: each item scores the sum of ``1 / (RRF_K + rank)``."""
-    fused: dict[str, float] = {}
-    for ranking in rankings:
-        for rank, (item, _score) in enumerate(ranking, start=1):
-            fused[item] = fused.get(item, 0.0) + 1.0 / (RRF_K + rank)
-    return sorted(fused.items(), key=lambda pair: (-pair[1], pair[0]))
 
 
 def _browse(catalog: Catalog, allowed: list[str] | None, limit: int) -> list[ProductSummary]:

@@ -26,26 +26,57 @@ class Attribute(BaseModel):
 # unit as written (lower case) -> (canonical unit, factor to multiply by)
 _UNITS: dict[str, tuple[str, float]] = {
     # mass
-    "kg": ("kg", 1.0), "g": ("kg", 0.001), "lb": ("kg", 0.45359237), "lbs": ("kg", 0.45359237),
+    "kg": ("kg", 1.0),
+    "g": ("kg", 0.001),
+    "lb": ("kg", 0.45359237),
+    "lbs": ("kg", 0.45359237),
     "oz": ("kg", 0.028349523),
     # length
-    "cm": ("cm", 1.0), "mm": ("cm", 0.1), "m": ("cm", 100.0), "in": ("cm", 2.54),
-    "inch": ("cm", 2.54), "inches": ("cm", 2.54), '"': ("cm", 2.54), "ft": ("cm", 30.48),
+    "cm": ("cm", 1.0),
+    "mm": ("cm", 0.1),
+    "m": ("cm", 100.0),
+    "in": ("cm", 2.54),
+    "inch": ("cm", 2.54),
+    "inches": ("cm", 2.54),
+    '"': ("cm", 2.54),
+    "ft": ("cm", 30.48),
     # volume
-    "l": ("L", 1.0), "ml": ("L", 0.001), "fl oz": ("L", 0.0295735), "cup": ("L", 0.236588),
-    "cups": ("L", 0.236588), "gal": ("L", 3.78541),
+    "l": ("L", 1.0),
+    "ml": ("L", 0.001),
+    "fl oz": ("L", 0.0295735),
+    "cup": ("L", 0.236588),
+    "cups": ("L", 0.236588),
+    "gal": ("L", 3.78541),
     # power, electricity
-    "w": ("W", 1.0), "kw": ("W", 1000.0), "v": ("V", 1.0), "mah": ("mAh", 1.0),
+    "w": ("W", 1.0),
+    "kw": ("W", 1000.0),
+    "v": ("V", 1.0),
+    "mah": ("mAh", 1.0),
     "wh": ("Wh", 1.0),
     # time
-    "h": ("h", 1.0), "hr": ("h", 1.0), "hrs": ("h", 1.0), "hour": ("h", 1.0),
-    "hours": ("h", 1.0), "min": ("h", 1 / 60), "mins": ("h", 1 / 60),
+    "h": ("h", 1.0),
+    "hr": ("h", 1.0),
+    "hrs": ("h", 1.0),
+    "hour": ("h", 1.0),
+    "hours": ("h", 1.0),
+    "min": ("h", 1 / 60),
+    "mins": ("h", 1 / 60),
     "minutes": ("h", 1 / 60),
     # sound, frequency, speed, storage, suction, temperature
-    "db": ("dB", 1.0), "hz": ("Hz", 1.0), "khz": ("Hz", 1000.0), "rpm": ("rpm", 1.0),
-    "gb": ("GB", 1.0), "tb": ("GB", 1000.0), "mb": ("GB", 0.001), "pa": ("Pa", 1.0),
-    "kpa": ("Pa", 1000.0), "aw": ("AW", 1.0), "°c": ("°C", 1.0), "c": ("°C", 1.0),
-    "mp": ("MP", 1.0), "bar": ("bar", 1.0),
+    "db": ("dB", 1.0),
+    "hz": ("Hz", 1.0),
+    "khz": ("Hz", 1000.0),
+    "rpm": ("rpm", 1.0),
+    "gb": ("GB", 1.0),
+    "tb": ("GB", 1000.0),
+    "mb": ("GB", 0.001),
+    "pa": ("Pa", 1.0),
+    "kpa": ("Pa", 1000.0),
+    "aw": ("AW", 1.0),
+    "°c": ("°C", 1.0),
+    "c": ("°C", 1.0),
+    "mp": ("MP", 1.0),
+    "bar": ("bar", 1.0),
 }
 
 _NUMBER_WITH_UNIT = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)\s*([A-Za-z°\"][A-Za-z° ]*)?\s*$")
@@ -76,7 +107,8 @@ def normalize_attribute(name: str, raw: object) -> Attribute:
         value, unit = raw["value"], raw.get("unit")
         if isinstance(value, bool) or not isinstance(value, int | float):
             return _from_scalar(name, value)
-        return Attribute.model_validate(dict(zip(("value", "unit"), convert(float(value), unit))))
+        number, canonical = convert(float(value), unit)
+        return Attribute(value=number, unit=canonical)
     return _from_scalar(name, raw)
 
 

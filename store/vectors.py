@@ -101,7 +101,7 @@ class VectorIndex:
             vectors = self._embedder.embed([dense_text(row) for row in rows])
             self._collection.upsert(
                 ids=[row["id"] for row in rows],
-                embeddings=vectors,  # type: ignore[arg-type]
+                embeddings=vectors,
                 metadatas=[{"content_hash": row["content_hash"]} for row in rows],
             )
             if progress:
@@ -119,10 +119,14 @@ class VectorIndex:
         if allowed is not None and len(allowed) <= EXACT_LIMIT:
             return self._rank_exact(vector, allowed, limit)
         wanted = limit if allowed is None else min(self.count(), limit * 8)
-        found = self._collection.query(query_embeddings=[vector], n_results=min(wanted, self.count()))
+        found = self._collection.query(
+            query_embeddings=[vector], n_results=min(wanted, self.count())
+        )
         permitted = None if allowed is None else set(allowed)
         pairs = zip(found["ids"][0], (found["distances"] or [[]])[0], strict=True)
-        ranked = [(pid, 1.0 - float(d)) for pid, d in pairs if permitted is None or pid in permitted]
+        ranked = [
+            (pid, 1.0 - float(d)) for pid, d in pairs if permitted is None or pid in permitted
+        ]
         return ranked[:limit]
 
     def _rank_exact(

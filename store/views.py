@@ -11,7 +11,9 @@ from pydantic import BaseModel, Field
 class Offer(BaseModel):
     """The live offer: what the shopper pays now, stock and delivery."""
 
-    price: float = Field(description="Price the shopper pays now (the deal price while a deal runs).")
+    price: float = Field(
+        description="Price the shopper pays now (the deal price while a deal runs)."
+    )
     regular_price: float = Field(description="The offer's price without the deal.")
     list_price: float | None = Field(default=None, description="Reference ('was') price, if any.")
     currency: str

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, func, select, tuple_
+from sqlalchemy import Connection, Table, bindparam, func, select
 
 from store import schema
 from store.records import (
@@ -61,10 +61,11 @@ def write_records(
     tick = progress or (lambda _n: None)
     now = utc_naive(now)
     products = [r for r in records if isinstance(r, ProductRecord)]
-    _upsert(conn, schema.products, "id", [_with_meta(product_row(p), now) for p in products], stats)
+    rows = [_with_meta(product_row(p), now) for p in products]
+    new_products = _upsert(conn, schema.products, "id", rows, stats)
     tick(len(products))
     points = [r for r in records if isinstance(r, PricePointRecord)]
-    _write_price_points(conn, points, stats)
+    _write_price_points(conn, points, new_products, stats)
     tick(len(points))
     standalone = [o for o in records if isinstance(o, OfferRecord)]
     offers = [(p.id, p.offer, now) for p in products if p.offer is not None]
@@ -99,47 +100,66 @@ def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
 
 def _upsert(
     conn: Connection, table: Table, key: str, rows: Sequence[dict[str, Any]], stats: WriteStats
-) -> None:
-    """Insert new rows, update rows whose content hash changed, leave the rest alone."""
+) -> set[str]:
+    """Insert new rows, update rows whose content hash changed; returns the inserted keys."""
     key_col = table.c[key]
+    inserted: set[str] = set()
     for chunk in _chunks(rows):
         ids = [row[key] for row in chunk]
-        known = dict(conn.execute(select(key_col, table.c.content_hash).where(key_col.in_(ids))).all())
+        known = dict(
+            conn.execute(select(key_col, table.c.content_hash).where(key_col.in_(ids))).all()
+        )
         new = [row for row in chunk if row[key] not in known]
-        changed = [row for row in chunk if row[key] in known and known[row[key]] != row["content_hash"]]
+        changed = [
+            row for row in chunk if row[key] in known and known[row[key]] != row["content_hash"]
+        ]
         if new:
             conn.execute(table.insert(), new)
+            inserted.update(row[key] for row in new)
         if changed:
             params = [{**row, "_key": row[key]} for row in changed]
-            values = {name: bindparam(name) for name in changed[0] if name != key}
+            values: dict[str, Any] = {n: bindparam(n) for n in changed[0] if n != key}
             conn.execute(table.update().where(key_col == bindparam("_key")).values(values), params)
         stats.inserted[table.name] += len(new)
         stats.updated[table.name] += len(changed)
         stats.unchanged[table.name] += len(chunk) - len(new) - len(changed)
+    return inserted
 
 
 def _write_price_points(
-    conn: Connection, points: Sequence[PricePointRecord], stats: WriteStats
+    conn: Connection, points: Sequence[PricePointRecord], fresh: set[str], stats: WriteStats
 ) -> None:
+    """Upsert history points; products created in this write (``fresh``) have none yet."""
     table = schema.price_history
     rows = [
-        {"product_id": p.product_id, "at": utc_naive(p.at), "price_cents": cents(p.price),
-         "currency": p.currency}
+        {
+            "product_id": p.product_id,
+            "at": utc_naive(p.at),
+            "price_cents": cents(p.price),
+            "currency": p.currency,
+        }
         for p in points
     ]
     for chunk in _chunks(rows):
-        keys = [(r["product_id"], r["at"]) for r in chunk]
-        known = {
-            (pid, at): price
-            for pid, at, price in conn.execute(
-                select(table.c.product_id, table.c.at, table.c.price_cents).where(
-                    tuple_(table.c.product_id, table.c.at).in_(keys)
+        wanted = {r["product_id"] for r in chunk} - fresh
+        known = (
+            {
+                (pid, at): price
+                for pid, at, price in conn.execute(
+                    select(table.c.product_id, table.c.at, table.c.price_cents).where(
+                        table.c.product_id.in_(sorted(wanted))
+                    )
                 )
-            )
-        }
+            }
+            if wanted
+            else {}
+        )
         new = [r for r in chunk if (r["product_id"], r["at"]) not in known]
-        changed = [r for r in chunk if known.get((r["product_id"], r["at"]), r["price_cents"])
-                   != r["price_cents"]]
+        changed = [
+            r
+            for r in chunk
+            if known.get((r["product_id"], r["at"]), r["price_cents"]) != r["price_cents"]
+        ]
         if new:
             conn.execute(table.insert(), new)
         for row in changed:
@@ -171,14 +191,22 @@ def _write_offers(
             last = latest.get(row["product_id"])
             if last is not None and (last[0] >= at or last[1] == price):
                 continue  # the same observation, or no change to record
-            points.append({"product_id": row["product_id"], "at": at, "price_cents": price,
-                           "currency": row["currency"]})
+            points.append(
+                {
+                    "product_id": row["product_id"],
+                    "at": at,
+                    "price_cents": price,
+                    "currency": row["currency"],
+                }
+            )
         if points:
             conn.execute(schema.price_history.insert(), points)
         stats.inserted[schema.price_history.name] += len(points)
 
 
-def _latest_points(conn: Connection, product_ids: Sequence[str]) -> dict[str, tuple[dt.datetime, int]]:
+def _latest_points(
+    conn: Connection, product_ids: Sequence[str]
+) -> dict[str, tuple[dt.datetime, int]]:
     table = schema.price_history
     newest = (
         select(table.c.product_id, func.max(table.c.at).label("at"))
@@ -199,14 +227,21 @@ def refresh_ratings(conn: Connection, product_ids: Iterable[str]) -> None:
         from_reviews = {
             pid: (float(avg), int(count))
             for pid, avg, count in conn.execute(
-                select(reviews.c.product_id, func.avg(reviews.c.rating), func.count(reviews.c.rating))
+                select(
+                    reviews.c.product_id, func.avg(reviews.c.rating), func.count(reviews.c.rating)
+                )
                 .where(reviews.c.product_id.in_(chunk), reviews.c.rating.is_not(None))
                 .group_by(reviews.c.product_id)
             )
         }
         current = conn.execute(
-            select(products.c.id, products.c.declared_rating, products.c.declared_rating_count,
-                   products.c.rating_avg, products.c.rating_count).where(products.c.id.in_(chunk))
+            select(
+                products.c.id,
+                products.c.declared_rating,
+                products.c.declared_rating_count,
+                products.c.rating_avg,
+                products.c.rating_count,
+            ).where(products.c.id.in_(chunk))
         )
         updates = []
         for pid, declared, declared_count, avg, count in current:
@@ -216,9 +251,9 @@ def refresh_ratings(conn: Connection, product_ids: Iterable[str]) -> None:
                 updates.append({"_id": pid, "rating_avg": new_avg, "rating_count": new_count})
         if updates:
             conn.execute(
-                products.update().where(products.c.id == bindparam("_id")).values(
-                    rating_avg=bindparam("rating_avg"), rating_count=bindparam("rating_count")
-                ),
+                products.update()
+                .where(products.c.id == bindparam("_id"))
+                .values(rating_avg=bindparam("rating_avg"), rating_count=bindparam("rating_count")),
                 updates,
             )
 

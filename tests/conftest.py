@@ -20,7 +20,9 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("LANGSMITH_TRACING", "false")
 
-POSTGRES_URL = os.environ.get("SHOPGRAPH_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+POSTGRES_URL = os.environ.get(
+    "SHOPGRAPH_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
+)
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
@@ -43,7 +45,10 @@ _POSTGRES_PROBLEM = _postgres_reachable()
 def pytest_report_header() -> list[str]:
     if _POSTGRES_PROBLEM is None:
         return [f"store tests: SQLite and PostgreSQL ({POSTGRES_URL})"]
-    return [f"store tests: SQLite only; PostgreSQL not reachable at {POSTGRES_URL} ({_POSTGRES_PROBLEM})"]
+    return [
+        f"store tests: SQLite only; PostgreSQL not reachable at {POSTGRES_URL}"
+        f" ({_POSTGRES_PROBLEM})"
+    ]
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -38,8 +38,14 @@ def build_retrieval_tools(catalog: Catalog) -> list[BaseTool]:
     from tools.qa import search_questions
     from tools.reviews import review_aspects, search_reviews
 
-    functions = [
-        search_products, get_product, get_offer, get_price_history, list_deals,
-        search_reviews, review_aspects, search_questions,
+    functions: list[Callable[..., Awaitable[Any]]] = [
+        search_products,
+        get_product,
+        get_offer,
+        get_price_history,
+        list_deals,
+        search_reviews,
+        review_aspects,
+        search_questions,
     ]
     return [bind_tool(function, catalog) for function in functions]

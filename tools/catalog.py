@@ -44,8 +44,12 @@ async def search_products(
         limit: How many results to return (1-50).
     """
     filters = SearchFilters(
-        min_price=min_price, max_price=max_price, brand=brand, category=category,
-        min_rating=min_rating, in_stock=in_stock,
+        min_price=min_price,
+        max_price=max_price,
+        brand=brand,
+        category=category,
+        min_rating=min_rating,
+        in_stock=in_stock,
     )
     size = max(1, min(limit, 50))
     return await asyncio.to_thread(search_catalog, catalog, query, filters, limit=size)

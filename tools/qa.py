@@ -27,9 +27,7 @@ async def search_questions(
     asked = await asyncio.to_thread(catalog.questions, product_id)
     if not asked:
         return []
-    texts = [
-        q.question + " " + " ".join(str(a["text"]) for a in q.answers[:2]) for q in asked
-    ]
+    texts = [q.question + " " + " ".join(str(a["text"]) for a in q.answers[:2]) for q in asked]
     ranked = await asyncio.to_thread(rank_snippets, catalog.embedder, question, texts)
     return [
         asked[i].model_copy(update={"score": round(score, 6)})

@@ -44,7 +44,9 @@ def _texts(reviews: list[Review]) -> list[ReviewText]:
     return [ReviewText(r.id, r.text, r.title, r.rating, r.helpful_votes) for r in reviews]
 
 
-async def review_aspects(catalog: Catalog, product_id: str, max_quotes: int = 3) -> list[AspectReport]:
+async def review_aspects(
+    catalog: Catalog, product_id: str, max_quotes: int = 3
+) -> list[AspectReport]:
     """Summarize a product's reviews as pros and cons per aspect, with counts and quotes.
 
     Aspects are things like noise, cleaning, battery, fit, durability, comfort, sound,
@@ -59,11 +61,17 @@ async def review_aspects(catalog: Catalog, product_id: str, max_quotes: int = 3)
     summaries = summarize_aspects(_texts(reviews), max_snippets=max(1, min(max_quotes, 5)))
     return [
         AspectReport(
-            aspect=s.aspect, mentions=s.mentions, positive=s.positive, negative=s.negative,
+            aspect=s.aspect,
+            mentions=s.mentions,
+            positive=s.positive,
+            negative=s.negative,
             quotes=[
                 ReviewSnippet(
-                    review_id=q.review_id, rating=by_id[q.review_id].rating, sentence=q.sentence,
-                    polarity=q.polarity, helpful_votes=by_id[q.review_id].helpful_votes,
+                    review_id=q.review_id,
+                    rating=by_id[q.review_id].rating,
+                    sentence=q.sentence,
+                    polarity=q.polarity,
+                    helpful_votes=by_id[q.review_id].helpful_votes,
                 )
                 for q in s.snippets
             ],
@@ -89,14 +97,24 @@ async def search_reviews(
         found = search_reviews_by_aspect(_texts(reviews), aspect)
         if found:
             return [
-                ReviewSnippet(review_id=r.id, rating=r.rating, sentence=sentence,
-                              polarity=polarity, helpful_votes=r.helpful_votes)
+                ReviewSnippet(
+                    review_id=r.id,
+                    rating=r.rating,
+                    sentence=sentence,
+                    polarity=polarity,
+                    helpful_votes=r.helpful_votes,
+                )
                 for r, sentence, polarity in found[:size]
             ]
     texts = [f"{r.title}. {r.text}" if r.title else r.text for r in reviews]
     ranked = await asyncio.to_thread(rank_snippets, catalog.embedder, question, texts)
     return [
-        ReviewSnippet(review_id=reviews[i].id, rating=reviews[i].rating, sentence=texts[i],
-                      polarity=None, helpful_votes=reviews[i].helpful_votes)
+        ReviewSnippet(
+            review_id=reviews[i].id,
+            rating=reviews[i].rating,
+            sentence=texts[i],
+            polarity=None,
+            helpful_votes=reviews[i].helpful_votes,
+        )
         for i, _score in ranked[:size]
     ]

@@ -46,9 +46,12 @@ RUNNING_SHOES = CategorySpec(
     ),
     questions=(
         FactQuestion("drop", ("What is the heel drop?",), ("It's a {value:.0f} mm drop.",)),
-        FactQuestion("waterproof", ("Are these waterproof?",),
-                     ("Yes, they have a waterproof membrane.",),
-                     ("No, the mesh lets water in.",)),
+        FactQuestion(
+            "waterproof",
+            ("Are these waterproof?",),
+            ("Yes, they have a waterproof membrane.",),
+            ("No, the mesh lets water in.",),
+        ),
     ),
     colors=("Black", "White", "Grey", "Blue"),
     sizes=("6", "6.5", "7", "7.5", "8", "8.5", "9", "9.5", "10", "10.5", "11", "12", "13"),
@@ -81,9 +84,12 @@ JACKETS = CategorySpec(
         FeatureRule(Condition("weight", "<=", 0.5), "Packs into its own pocket"),
     ),
     questions=(
-        FactQuestion("waterproof", ("Is it waterproof or just water resistant?",),
-                     ("Fully waterproof, it kept me dry in a downpour.",),
-                     ("Only water resistant; fine for drizzle, not heavy rain.",)),
+        FactQuestion(
+            "waterproof",
+            ("Is it waterproof or just water resistant?",),
+            ("Fully waterproof, it kept me dry in a downpour.",),
+            ("Only water resistant; fine for drizzle, not heavy rain.",),
+        ),
     ),
     colors=("Black", "Navy", "Olive", "Red"),
     sizes=_CLOTHING_SIZES,
@@ -116,9 +122,12 @@ TSHIRTS = CategorySpec(
         FeatureRule(Condition("fabric_weight", ">=", 180), "Heavyweight {value:.0f} gsm"),
     ),
     questions=(
-        FactQuestion("preshrunk", ("Does it shrink in the dryer?",),
-                     ("It's pre-shrunk; mine kept its size.",),
-                     ("It is not pre-shrunk, expect it to shrink a little.",)),
+        FactQuestion(
+            "preshrunk",
+            ("Does it shrink in the dryer?",),
+            ("It's pre-shrunk; mine kept its size.",),
+            ("It is not pre-shrunk, expect it to shrink a little.",),
+        ),
     ),
     colors=("White", "Black", "Heather Grey", "Navy", "Forest Green"),
     sizes=_CLOTHING_SIZES,
@@ -134,7 +143,7 @@ BACKPACKS = CategorySpec(
     brands=("Packwell", "Trailcup", "Nomadic Line"),
     series=("Commuter", "Trek", "Daypack", "Carry-On"),
     nouns=("Laptop Backpack", "Travel Backpack"),
-    title_patterns=("{brand} {series} {noun}, {capacity:.0f}L, Fits {laptop_size:.0f}\" Laptop",),
+    title_patterns=('{brand} {series} {noun}, {capacity:.0f}L, Fits {laptop_size:.0f}" Laptop',),
     description="{capacity:.0f} L with a padded sleeve for {laptop_size:.0f}-inch laptops.",
     price=(25.0, 260.0),
     attributes=(
@@ -147,12 +156,15 @@ BACKPACKS = CategorySpec(
     latent_aspects=("comfort", "durability", "value"),
     features=(
         FeatureRule(Condition("capacity", ">=", 15), "{value:.0f} L main compartment"),
-        FeatureRule(Condition("laptop_size", ">=", 13), "Padded sleeve fits {value:.0f}\" laptops"),
+        FeatureRule(Condition("laptop_size", ">=", 13), 'Padded sleeve fits {value:.0f}" laptops'),
         FeatureRule(Condition("water_resistant", "==", True), "Water-resistant fabric"),
     ),
     questions=(
-        FactQuestion("laptop_size", ("Will a 16 inch laptop fit?",),
-                     ("The sleeve fits laptops up to {value:.0f} inches.",)),
+        FactQuestion(
+            "laptop_size",
+            ("Will a 16 inch laptop fit?",),
+            ("The sleeve fits laptops up to {value:.0f} inches.",),
+        ),
     ),
     colors=("Black", "Charcoal", "Navy"),
     return_windows=(30, 90),
@@ -184,8 +196,12 @@ LUGGAGE = CategorySpec(
     ),
     questions=(
         FactQuestion("capacity", ("Is it carry-on size?",), ("It holds {value:.0f} liters.",)),
-        FactQuestion("tsa_lock", ("Does it have a TSA lock?",), ("Yes, built in.",),
-                     ("No, you'd need your own lock.",)),
+        FactQuestion(
+            "tsa_lock",
+            ("Does it have a TSA lock?",),
+            ("Yes, built in.",),
+            ("No, you'd need your own lock.",),
+        ),
     ),
     colors=("Black", "Silver", "Teal"),
     return_windows=(30, 90),

@@ -35,21 +35,20 @@ OVER_EAR = CategorySpec(
     weight=1.4,
     brands=("Sonavik", "Auralis", "Hushwave", "Kestrel Audio", "Northtone"),
     series=("Voyager", "Studio", "Air", "Q", "Traveler"),
-    nouns=("Wireless Over-Ear Headphones", "Bluetooth Headphones", "Over-Ear Headphones"),
+    nouns=("Over-Ear Headphones", "Headphones", "Studio Headphones"),
     title_patterns=(
         "{brand} {series} {noun}, {battery_life:.0f}H Playtime",
         "{brand} {series} {noun} with Mic",
     ),
     description=(
-        "The {brand} {series} plays for up to {battery_life:.0f} hours and weighs "
-        "{weight:g} kg."
+        "The {brand} {series} plays for up to {battery_life:.0f} hours and weighs {weight:g} kg."
     ),
     price=(25.0, 450.0),
     attributes=(
         FlagAttr("noise_cancelling", 0.55, tier_weight=0.8),
         NumberAttr("battery_life", 8, 60, "h", 1, tier_weight=0.4),
         NumberAttr("weight", 0.2, 0.38, "kg", 0.01, tier_weight=-0.3),
-        FlagAttr("wireless", 0.9, tier_weight=0.3),
+        FlagAttr("wireless", 0.93, tier_weight=0.1),
         NumberAttr("driver_size", 30, 50, "mm", 2, tier_weight=0.4),
     ),
     aspect_rules=(

@@ -61,7 +61,7 @@ SMARTWATCHES = CategorySpec(
         ),
         FactQuestion(
             "platform",
-            ("Does it work with iPhone?",),
+            ("Which phones does it work with?",),
             ("It supports {value}.",),
         ),
     ),
@@ -84,7 +84,7 @@ LAPTOPS = CategorySpec(
     series=("Air", "Pro", "Book", "Flex", "Creator"),
     nouns=("Laptop", "Thin & Light Laptop", "2-in-1 Laptop"),
     title_patterns=(
-        "{brand} {series} {screen_size:g}\" {noun}, {ram:.0f}GB RAM, {storage:.0f}GB SSD",
+        '{brand} {series} {screen_size:g}" {noun}, {ram:.0f}GB RAM, {storage:.0f}GB SSD',
     ),
     description=(
         "A {screen_size:g}-inch {brand} {series} with {ram:.0f} GB of memory, "
@@ -117,8 +117,11 @@ LAPTOPS = CategorySpec(
             ("How long does the battery really last?",),
             ("I get around {value:.0f} hours of browsing and documents.",),
         ),
-        FactQuestion("ram", ("Can the RAM be upgraded?", "How much memory does it have?"),
-                     ("It ships with {value:.0f} GB, soldered to the board.",)),
+        FactQuestion(
+            "ram",
+            ("Can the RAM be upgraded?", "How much memory does it have?"),
+            ("It ships with {value:.0f} GB, soldered to the board.",),
+        ),
         FactQuestion("os", ("What operating system does it come with?",), ("{value}.",)),
     ),
     colors=("Space Grey", "Silver"),
@@ -155,11 +158,17 @@ TABLETS = CategorySpec(
         FeatureRule(Condition("stylus_support", "==", True), "Works with a pressure-sensitive pen"),
     ),
     questions=(
-        FactQuestion("stylus_support", ("Does it support a stylus?",),
-                     ("Yes, pen input works well for notes.",),
-                     ("No, only a basic capacitive stylus works.",)),
-        FactQuestion("battery_life", ("How long does the battery last?",),
-                     ("Around {value:.0f} hours of streaming.",)),
+        FactQuestion(
+            "stylus_support",
+            ("Does it support a stylus?",),
+            ("Yes, pen input works well for notes.",),
+            ("No, only a basic capacitive stylus works.",),
+        ),
+        FactQuestion(
+            "battery_life",
+            ("How long does the battery last?",),
+            ("Around {value:.0f} hours of streaming.",),
+        ),
     ),
     colors=("Grey", "Blue", "Pink"),
     return_windows=(15, 30),
@@ -178,7 +187,9 @@ TVS = CategorySpec(
     description="A {screen_size:.0f}-inch {brand} {series} TV at {refresh_rate:.0f} Hz.",
     price=(149.0, 2800.0),
     attributes=(
-        NumberAttr("screen_size", 32, 85, "in", tier_weight=0.7, values=(32, 43, 50, 55, 65, 75, 85)),
+        NumberAttr(
+            "screen_size", 32, 85, "in", tier_weight=0.7, values=(32, 43, 50, 55, 65, 75, 85)
+        ),
         NumberAttr("refresh_rate", 60, 120, "Hz", tier_weight=0.6, values=(60, 120)),
         NumberAttr("peak_brightness", 250, 1500, "nits", 50, tier_weight=0.8),
         FlagAttr("hdr", 0.75, tier_weight=0.6),
@@ -191,10 +202,17 @@ TVS = CategorySpec(
         FeatureRule(Condition("peak_brightness", ">=", 250), "{value:.0f} nits peak brightness"),
     ),
     questions=(
-        FactQuestion("refresh_rate", ("Is it good for gaming?", "What is the refresh rate?"),
-                     ("The panel runs at {value:.0f} Hz.",)),
-        FactQuestion("hdr", ("Does it support HDR?",), ("Yes, HDR10 is supported.",),
-                     ("No, it does not support HDR.",)),
+        FactQuestion(
+            "refresh_rate",
+            ("Is it good for gaming?", "What is the refresh rate?"),
+            ("The panel runs at {value:.0f} Hz.",),
+        ),
+        FactQuestion(
+            "hdr",
+            ("Does it support HDR?",),
+            ("Yes, HDR10 is supported.",),
+            ("No, it does not support HDR.",),
+        ),
     ),
     return_windows=(30, 15),
     warranty_months=(12, 24),
@@ -224,8 +242,9 @@ CHARGERS = CategorySpec(
         FeatureRule(Condition("cable_length", ">=", 0.5), "{value:g} m braided cable"),
     ),
     questions=(
-        FactQuestion("power", ("How many watts does it put out?",),
-                     ("It delivers up to {value:.0f} W.",)),
+        FactQuestion(
+            "power", ("How many watts does it put out?",), ("It delivers up to {value:.0f} W.",)
+        ),
     ),
     compatibility=(
         CompatRule("iPhone 15", (Condition("connector", "in", ("USB-C", "Qi wireless")),)),

@@ -134,11 +134,15 @@ OFFICE_CHAIRS = CategorySpec(
         FeatureRule(Condition("adjustable_armrests", "==", True), "4D adjustable armrests"),
     ),
     questions=(
-        FactQuestion("lumbar_support", ("Does it have lumbar support?",),
-                     ("Yes, the lumbar pad adjusts up and down.",),
-                     ("No, there is no separate lumbar support.",)),
-        FactQuestion("max_load", ("What is the weight limit?",),
-                     ("It is rated for {value:.0f} kg.",)),
+        FactQuestion(
+            "lumbar_support",
+            ("Does it have lumbar support?",),
+            ("Yes, the lumbar pad adjusts up and down.",),
+            ("No, there is no separate lumbar support.",),
+        ),
+        FactQuestion(
+            "max_load", ("What is the weight limit?",), ("It is rated for {value:.0f} kg.",)
+        ),
     ),
     colors=("Black", "Grey"),
     return_windows=(30, 90),
@@ -173,11 +177,17 @@ TOOTHBRUSHES = CategorySpec(
         FeatureRule(Condition("modes", ">=", 2), "{value:.0f} cleaning modes"),
     ),
     questions=(
-        FactQuestion("battery_days", ("How long does a charge last?",),
-                     ("About {value:.0f} days brushing twice a day.",)),
-        FactQuestion("pressure_sensor", ("Does it warn you when you press too hard?",),
-                     ("Yes, a light comes on when you press too hard.",),
-                     ("No, it has no pressure sensor.",)),
+        FactQuestion(
+            "battery_days",
+            ("How long does a charge last?",),
+            ("About {value:.0f} days brushing twice a day.",),
+        ),
+        FactQuestion(
+            "pressure_sensor",
+            ("Does it warn you when you press too hard?",),
+            ("Yes, a light comes on when you press too hard.",),
+            ("No, it has no pressure sensor.",),
+        ),
     ),
     colors=("White", "Black", "Pink"),
     return_windows=(30,),
@@ -213,11 +223,18 @@ WATER_BOTTLES = CategorySpec(
         FeatureRule(Condition("leakproof", "==", True), "Leakproof lid"),
     ),
     questions=(
-        FactQuestion("dishwasher_safe", ("Is it dishwasher safe?",),
-                     ("Yes, top rack, lid included.",), ("No, hand wash only.",)),
-        FactQuestion("leakproof", ("Does it leak in a bag?",),
-                     ("No leaks at all, the lid seals tight.",),
-                     ("It can leak if tipped over, it isn't leakproof.",)),
+        FactQuestion(
+            "dishwasher_safe",
+            ("Is it dishwasher safe?",),
+            ("Yes, top rack, lid included.",),
+            ("No, hand wash only.",),
+        ),
+        FactQuestion(
+            "leakproof",
+            ("Does it leak in a bag?",),
+            ("No leaks at all, the lid seals tight.",),
+            ("It can leak if tipped over, it isn't leakproof.",),
+        ),
     ),
     colors=("Black", "White", "Sky Blue", "Sage", "Coral"),
     return_windows=(30, 90),
@@ -249,8 +266,11 @@ BUILDING_SETS = CategorySpec(
         FeatureRule(Condition("build_time", ">=", 0.5), "About {value:g} hours to build"),
     ),
     questions=(
-        FactQuestion("min_age", ("What age is it for?", "Is it OK for a 6 year old?"),
-                     ("The box says ages {value:.0f} and up.",)),
+        FactQuestion(
+            "min_age",
+            ("What age is it for?", "Is it OK for a 6 year old?"),
+            ("The box says ages {value:.0f} and up.",),
+        ),
         FactQuestion("pieces", ("How many pieces?",), ("{value:.0f} pieces.",)),
     ),
     return_windows=(30, 90),

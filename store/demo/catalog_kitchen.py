@@ -222,7 +222,7 @@ KNIVES = CategorySpec(
     series=("Pro", "Damascus", "Classic", "Santoku"),
     nouns=("Chef's Knife", "Chef Knife", "Kitchen Knife"),
     title_patterns=("{brand} {series} {blade_length:.0f}-inch {noun}",),
-    description="A {blade_length:.0f}-inch {series} blade hardened to {hardness:.0f} HRC.",
+    description="This {blade_length:.0f}-inch {series} blade is hardened to {hardness:.0f} HRC.",
     price=(18.0, 240.0),
     attributes=(
         NumberAttr("blade_length", 6, 10, "in", 1),

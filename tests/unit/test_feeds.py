@@ -45,9 +45,11 @@ def test_csv_offers_with_dotted_deal_columns() -> None:
 
 def test_csv_products_with_attribute_columns(tmp_path: Path) -> None:
     path = write(
-        tmp_path, "p.csv",
+        tmp_path,
+        "p.csv",
         "type,id,title,brand,category,features,attr.noise,attr.weight,offer.price,offer.currency\n"
-        'product,C1,"Blender, quiet",Acme,Kitchen > Blenders,Quiet|Easy clean,60 dB,3 lb,99.5,EUR\n',
+        'product,C1,"Blender, quiet",Acme,Kitchen > Blenders,Quiet|Easy clean,'
+        "60 dB,3 lb,99.5,EUR\n",
     )
     parsed = read_feed(path)
     assert parsed.errors == []
@@ -65,15 +67,33 @@ def test_csv_products_with_attribute_columns(tmp_path: Path) -> None:
     ("content", "expected"),
     [
         (PRODUCT + "\n{not json\n", "bad.jsonl:2: malformed JSON"),
-        ('{"type": "product", "id": "P1", "category": ["A"]}', "bad.jsonl:1: title: Field required"),
-        (PRODUCT[:-1] + ', "offer": {"price": -5}}', "bad.jsonl:1: offer.price: Input should be greater than 0"),
-        (PRODUCT[:-1] + ', "offer": {"price": "cheap"}}', "bad.jsonl:1: offer.price: Input should be a valid decimal"),
-        (PRODUCT[:-1] + ', "offer": {"price": 5, "currency": "XYZ"}}', "bad.jsonl:1: offer.currency: unknown currency 'XYZ'"),
+        (
+            '{"type": "product", "id": "P1", "category": ["A"]}',
+            "bad.jsonl:1: title: Field required",
+        ),
+        (
+            PRODUCT[:-1] + ', "offer": {"price": -5}}',
+            "bad.jsonl:1: offer.price: Input should be greater than 0",
+        ),
+        (
+            PRODUCT[:-1] + ', "offer": {"price": "cheap"}}',
+            "bad.jsonl:1: offer.price: Input should be a valid decimal",
+        ),
+        (
+            PRODUCT[:-1] + ', "offer": {"price": 5, "currency": "XYZ"}}',
+            "bad.jsonl:1: offer.currency: unknown currency 'XYZ'",
+        ),
         ('{"id": "P1", "title": "x", "category": ["A"]}', "bad.jsonl:1: type: missing"),
         ('{"type": "gadget", "id": "P1"}', "bad.jsonl:1: type: unknown record type 'gadget'"),
         ("[1, 2]", "bad.jsonl:1: expected a JSON object"),
-        (PRODUCT[:-1] + ', "colour": "red"}', "bad.jsonl:1: colour: Extra inputs are not permitted"),
-        ('{"type": "review", "id": "R1", "product_id": "P1", "rating": 6, "text": "x"}', "bad.jsonl:1: rating: Input should be less than or equal to 5"),
+        (
+            PRODUCT[:-1] + ', "colour": "red"}',
+            "bad.jsonl:1: colour: Extra inputs are not permitted",
+        ),
+        (
+            '{"type": "review", "id": "R1", "product_id": "P1", "rating": 6, "text": "x"}',
+            "bad.jsonl:1: rating: Input should be less than or equal to 5",
+        ),
         ("", "bad.jsonl:1: empty file"),
         ("\n  \n", "bad.jsonl:1: empty file"),
     ],
@@ -85,7 +105,9 @@ def test_bad_jsonl_records_are_located(tmp_path: Path, content: str, expected: s
 
 
 def test_invalid_utf8_names_the_line(tmp_path: Path) -> None:
-    path = write(tmp_path, "bad.jsonl", (PRODUCT + "\n").encode() + b'{"type": "product", "title": "\xff"}\n')
+    path = write(
+        tmp_path, "bad.jsonl", (PRODUCT + "\n").encode() + b'{"type": "product", "title": "\xff"}\n'
+    )
     parsed = read_feed(path)
     assert parsed.items == []
     assert len(parsed.errors) == 1
@@ -97,7 +119,9 @@ def test_csv_problems(tmp_path: Path) -> None:
     assert "needs a 'type' column" in str(no_type.errors[0])
     extra = read_feed(write(tmp_path, "b.csv", "type,id,title,category\nproduct,P1,x,A,surplus\n"))
     assert str(extra.errors[0]).endswith("b.csv:2: more cells than header columns")
-    price = read_feed(write(tmp_path, "c.csv", "type,product_id,price\noffer,P1,-1\noffer,P2,abc\n"))
+    price = read_feed(
+        write(tmp_path, "c.csv", "type,product_id,price\noffer,P1,-1\noffer,P2,abc\n")
+    )
     assert [(e.line, e.field) for e in price.errors] == [(2, "price"), (3, "price")]
 
 
@@ -107,7 +131,9 @@ def test_unknown_suffix(tmp_path: Path) -> None:
 
 
 def test_deal_window_must_be_ordered(tmp_path: Path) -> None:
-    line = PRODUCT[:-1] + (', "offer": {"price": 5, "deal": {"price": 4, '
-                           '"starts_at": "2026-02-01T00:00:00Z", "ends_at": "2026-01-01T00:00:00Z"}}}')
+    line = PRODUCT[:-1] + (
+        ', "offer": {"price": 5, "deal": {"price": 4, '
+        '"starts_at": "2026-02-01T00:00:00Z", "ends_at": "2026-01-01T00:00:00Z"}}}'
+    )
     parsed = read_feed(write(tmp_path, "d.jsonl", line))
     assert "deal ends_at must be after starts_at" in str(parsed.errors[0])

@@ -21,7 +21,11 @@ def counts(catalog: Catalog) -> dict[str, int]:
 
 def test_load_fixture_catalog(loaded: Catalog) -> None:
     assert counts(loaded) == {
-        "products": 6, "offers": 6, "price_history": 2 + 6, "reviews": 4, "questions": 2,
+        "products": 6,
+        "offers": 6,
+        "price_history": 2 + 6,
+        "reviews": 4,
+        "questions": 2,
     }
     product = loaded.product("BL-QUIET")
     assert product is not None
@@ -32,7 +36,10 @@ def test_load_fixture_catalog(loaded: Catalog) -> None:
     assert product.offer is not None and product.offer.price == 129.99
     assert product.offer.list_price == 149.99
     vacuum = loaded.product("VAC-STICK")
-    assert vacuum is not None and [v["sku"] for v in vacuum.variants] == ["VAC-STICK-BLU", "VAC-STICK-RED"]
+    assert vacuum is not None and [v["sku"] for v in vacuum.variants] == [
+        "VAC-STICK-BLU",
+        "VAC-STICK-RED",
+    ]
 
 
 def test_live_deal_sets_the_price_the_shopper_pays(loaded: Catalog) -> None:
@@ -90,7 +97,8 @@ def test_changed_product_is_updated_and_reindexed_alone(loaded: Catalog, tmp_pat
 @pytest.mark.parametrize(
     "bad_line",
     [
-        '{"type": "product", "id": "NEW-1", "title": "x", "category": ["A"], "offer": {"price": -1}}',
+        '{"type": "product", "id": "NEW-1", "title": "x", "category": ["A"],'
+        ' "offer": {"price": -1}}',
         '{"type": "review", "id": "R9", "product_id": "NOT-THERE", "rating": 5, "text": "x"}',
         '{"type": "product", "id": "BL-QUIET", "title": "dup", "category": ["A"]}',
         "{broken",
@@ -140,7 +148,9 @@ def test_failure_while_writing_rolls_everything_back(
     assert offer is not None and offer.price == 129.99
 
 
-def test_vector_index_repairs_itself_after_a_crash(loaded: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_vector_index_repairs_itself_after_a_crash(
+    loaded: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def crash(*_args: object, **_kwargs: object) -> int:
         raise RuntimeError("killed while indexing")
 
