@@ -72,7 +72,8 @@ def test_noise_cancelling_headphones_for_flights(demo: Catalog) -> None:
 async def test_review_summaries_agree_with_attributes(demo: Catalog) -> None:
     quiet = search_json("quiet blender", "--max-price", "150", "--limit", "3")
     loud = [
-        row["id"] for row in demo.product_rows()
+        row["id"]
+        for row in demo.product_rows()
         if row["category"].endswith("Blenders") and row["attributes"]["noise"]["value"] >= 88
     ]
     for product_id, expect_positive in [(quiet[0]["id"], True), (loud[0], False)]:
