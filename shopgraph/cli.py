@@ -113,6 +113,8 @@ def _print_report(report: IngestReport) -> None:
     )
     out.print(f"loaded {report.records} records ({summary or 'nothing new'})")
     out.print(f"vector index: {report.vectors_updated} product(s) embedded")
+    if written.stale_offers:
+        out.print(f"{written.stale_offers} offer(s) older than the stored ones were left out")
     if report.skipped:
         for error in report.errors:
             typer.echo(str(error), err=True)

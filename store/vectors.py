@@ -8,17 +8,17 @@ incrementally and a crash between the two is repaired by the next sync.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from store.documents import dense_text
 from store.embeddings import MODEL_NAME, MiniLMEmbedder
 
 COLLECTION = "products"
-EXACT_LIMIT = 4096
-"""Filtered searches over at most this many products score every one of them exactly."""
 
 
 def _register_embedding_function(embedder: MiniLMEmbedder) -> Any:
@@ -62,6 +62,7 @@ class VectorIndex:
         client = chromadb.PersistentClient(
             path=str(folder), settings=Settings(anonymized_telemetry=False, allow_reset=False)
         )
+        self._matrix: _Matrix | None = None
         self._collection = client.get_or_create_collection(
             COLLECTION,
             embedding_function=_register_embedding_function(embedder),
@@ -107,35 +108,48 @@ class VectorIndex:
             if progress:
                 progress(len(rows))
         self._collection.modify(metadata={"generation": generation})
+        self._matrix = None
         return len(stale)
 
     def rank(
         self, query: str, *, allowed: Sequence[str] | None, limit: int
     ) -> list[tuple[str, float]]:
-        """Product ids by cosine similarity to ``query``, restricted to ``allowed`` if given."""
+        """Product ids by cosine similarity to ``query``, restricted to ``allowed`` if given.
+
+        Unfiltered queries use chromadb's HNSW index. Filtered ones score exactly the
+        allowed products against an in-memory copy of the vectors, so a narrow filter
+        never loses matches that an approximate top-k would have cut.
+        """
         if self.count() == 0 or (allowed is not None and not allowed):
             return []
         vector = self._embedder.embed([query])[0]
-        if allowed is not None and len(allowed) <= EXACT_LIMIT:
-            return self._rank_exact(vector, allowed, limit)
-        wanted = limit if allowed is None else min(self.count(), limit * 8)
-        found = self._collection.query(
-            query_embeddings=[vector], n_results=min(wanted, self.count())
+        if allowed is None:
+            found = self._collection.query(
+                query_embeddings=[vector], n_results=min(limit, self.count())
+            )
+            pairs = zip(found["ids"][0], (found["distances"] or [[]])[0], strict=True)
+            return [(pid, 1.0 - float(distance)) for pid, distance in pairs]
+        matrix = self._loaded_matrix()
+        rows = np.fromiter(
+            (matrix.position[pid] for pid in allowed if pid in matrix.position), dtype=np.int64
         )
-        permitted = None if allowed is None else set(allowed)
-        pairs = zip(found["ids"][0], (found["distances"] or [[]])[0], strict=True)
-        ranked = [
-            (pid, 1.0 - float(d)) for pid, d in pairs if permitted is None or pid in permitted
-        ]
-        return ranked[:limit]
+        scores = matrix.vectors[rows] @ vector
+        best = np.argsort(-scores)[:limit]
+        return [(matrix.ids[rows[i]], float(scores[i])) for i in best]
 
-    def _rank_exact(
-        self, vector: np.ndarray[Any, Any], allowed: Sequence[str], limit: int
-    ) -> list[tuple[str, float]]:
-        got = self._collection.get(ids=list(allowed), include=["embeddings"])
-        if not got["ids"]:
-            return []
-        matrix = np.asarray(got["embeddings"], dtype=np.float32)
-        scores = matrix @ vector
-        order = np.argsort(-scores)[:limit]
-        return [(got["ids"][i], float(scores[i])) for i in order]
+    def _loaded_matrix(self) -> _Matrix:
+        if self._matrix is None:
+            stored = self._collection.get(include=["embeddings"])
+            ids = list(stored["ids"])
+            vectors = np.asarray(stored["embeddings"], dtype=np.float32).reshape(len(ids), -1)
+            self._matrix = _Matrix(ids, {pid: i for i, pid in enumerate(ids)}, vectors)
+        return self._matrix
+
+
+@dataclass(frozen=True)
+class _Matrix:
+    """All vectors in memory (50,000 products take about 77 MB)."""
+
+    ids: list[str]
+    position: dict[str, int]
+    vectors: npt.NDArray[np.float32]

@@ -46,6 +46,8 @@ class WriteStats:
     inserted: Counter[str] = field(default_factory=Counter)
     updated: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
+    stale_offers: int = 0
+    """Offers older than the stored ones, left out."""
 
     @property
     def changed(self) -> bool:
@@ -70,7 +72,7 @@ def write_records(
     standalone = [o for o in records if isinstance(o, OfferRecord)]
     offers = [(p.id, p.offer, now) for p in products if p.offer is not None]
     offers += [(o.product_id, o, utc_naive(o.as_of) if o.as_of else now) for o in standalone]
-    _write_offers(conn, offers, now, stats)
+    _write_offers(conn, offers, stats)
     tick(len(standalone))
     reviews = [review_row(r) for r in records if isinstance(r, ReviewRecord)]
     _upsert(conn, schema.reviews, "id", [_hashed(r) for r in reviews], stats)
@@ -176,13 +178,19 @@ def _write_price_points(
 def _write_offers(
     conn: Connection,
     offers: Sequence[tuple[str, Any, dt.datetime]],
-    now: dt.datetime,
     stats: WriteStats,
 ) -> None:
-    """Upsert offers, then append a history point where the effective price moved."""
-    rows = [_with_meta(offer_row(pid, offer), now) for pid, offer, _at in offers]
+    """Upsert offers, then append a history point where the effective price moved.
+
+    An offer observed before the stored one (an old feed loaded late) is ignored: it must
+    not overwrite a newer price.
+    """
+    stored = _offer_times(conn, [pid for pid, _offer, _at in offers])
+    fresh = [(pid, offer, at) for pid, offer, at in offers if at >= stored.get(pid, at)]
+    stats.stale_offers += len(offers) - len(fresh)
+    rows = [{**_hashed(offer_row(pid, offer)), "updated_at": at} for pid, offer, at in fresh]
     _upsert(conn, schema.offers, "product_id", rows, stats)
-    observed = [(row, at) for row, (_pid, _offer, at) in zip(rows, offers, strict=True)]
+    observed = [(row, at) for row, (_pid, _offer, at) in zip(rows, fresh, strict=True)]
     for chunk in _chunks(observed):
         latest = _latest_points(conn, [row["product_id"] for row, _at in chunk])
         points = []
@@ -202,6 +210,16 @@ def _write_offers(
         if points:
             conn.execute(schema.price_history.insert(), points)
         stats.inserted[schema.price_history.name] += len(points)
+
+
+def _offer_times(conn: Connection, product_ids: Sequence[str]) -> dict[str, dt.datetime]:
+    """When each stored offer was observed."""
+    table = schema.offers
+    times: dict[str, dt.datetime] = {}
+    for chunk in _chunks(sorted(set(product_ids))):
+        query = select(table.c.product_id, table.c.updated_at).where(table.c.product_id.in_(chunk))
+        times.update({pid: at for pid, at in conn.execute(query)})
+    return times
 
 
 def _latest_points(

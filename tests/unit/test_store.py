@@ -78,6 +78,20 @@ def test_offers_feed_updates_price_stock_and_appends_history(loaded: Catalog) ->
     assert counts(loaded) == before
 
 
+def test_an_older_offer_does_not_overwrite_a_newer_one(loaded: Catalog, tmp_path: Path) -> None:
+    ingest_paths(loaded, [FIXTURES / "offers.csv"])
+    late = tmp_path / "late.jsonl"
+    late.write_text(
+        '{"type": "offer", "product_id": "BL-QUIET", "price": 99.0, "stock": 1,'
+        ' "as_of": "2026-11-21T00:00:00Z"}\n'
+    )
+    report = ingest_paths(loaded, [late])
+    assert report.written.stale_offers == 1
+    offer = loaded.offer("BL-QUIET")
+    assert offer is not None and offer.price == 119.99 and offer.stock == 9
+    assert 99.0 not in [p.price for p in loaded.price_history("BL-QUIET").points]
+
+
 def test_changed_product_is_updated_and_reindexed_alone(loaded: Catalog, tmp_path: Path) -> None:
     feed = tmp_path / "update.jsonl"
     feed.write_text(

@@ -1,0 +1,43 @@
+"""What the benchmarks share: building a demo store in a throwaway home, percentiles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Sequence
+from pathlib import Path
+
+from store.catalog import Catalog
+from store.config import StoreSettings
+from store.demo import generate_demo
+from store.feeds import FeedItem
+from store.ingest import ingest_items
+from store.records import ProductRecord
+
+AS_OF = dt.date(2026, 11, 22)
+
+
+def demo_items(n_products: int, *, products_only: bool = False) -> list[FeedItem]:
+    """The demo store's records (only products with their offers, if asked) as feed items."""
+    records = generate_demo(seed=7, as_of=AS_OF, n_products=n_products)
+    return [
+        FeedItem("<demo>", n, record)
+        for n, record in enumerate(records, start=1)
+        if not products_only or isinstance(record, ProductRecord)
+    ]
+
+
+def build_store(home: Path, n_products: int, *, products_only: bool = False) -> Catalog:
+    """A catalog at ``home`` holding the demo store (reused if already built there)."""
+    catalog = Catalog(StoreSettings(home=home, database_url=None))
+    if catalog.count() != n_products:
+        ingest_items(catalog, demo_items(n_products, products_only=products_only))
+    catalog.sync_indexes()
+    return catalog
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The ``q``-th percentile (0-100) of ``values``."""
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
