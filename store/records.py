@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -45,6 +46,10 @@ def check_currency(code: str) -> str:
     if upper not in ISO_4217:
         raise ValueError(f"unknown currency {code!r} (expected an ISO 4217 code)")
     return upper
+
+
+CurrencyCode = Annotated[str, AfterValidator(check_currency)]
+"""An ISO 4217 code, upper-cased."""
 
 
 class Deal(_Record):
@@ -93,16 +98,11 @@ class OfferFields(_Record):
     price: Money
     list_price: Money | None = None
     """The reference ("was") price, when the retailer shows one."""
-    currency: str = "USD"
+    currency: CurrencyCode = "USD"
     stock: int | None = Field(default=None, ge=0)
     """Units in stock; ``None`` when the feed does not track stock (treated as available)."""
     shipping_days: int | None = Field(default=None, ge=0, le=365)
     deal: Deal | None = None
-
-    @field_validator("currency")
-    @classmethod
-    def _currency(cls, value: str) -> str:
-        return check_currency(value)
 
 
 class ProductRecord(_Record):
@@ -161,12 +161,7 @@ class PricePointRecord(_Record):
     product_id: RecordId
     at: dt.datetime
     price: Money
-    currency: str = "USD"
-
-    @field_validator("currency")
-    @classmethod
-    def _currency(cls, value: str) -> str:
-        return check_currency(value)
+    currency: CurrencyCode = "USD"
 
 
 class ReviewRecord(_Record):
