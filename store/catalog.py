@@ -19,6 +19,7 @@ from store.config import StoreSettings
 from store.database import open_engine
 from store.embeddings import MiniLMEmbedder
 from store.lexical import LexicalIndex
+from store.progress import Progress
 from store.rows import effective_price_cents
 from store.vectors import VectorIndex
 from store.views import Offer, PriceHistory, PricePoint, Product, ProductSummary, Question, Review
@@ -103,7 +104,7 @@ class Catalog:
         with self.engine.connect() as conn:
             return dict(conn.execute(select(products.c.id, products.c.content_hash)).all())
 
-    def sync_indexes(self, progress: Callable[[int], None] | None = None) -> int:
+    def sync_indexes(self, progress: Progress | None = None) -> int:
         """Bring both indexes up to the database; returns how many vectors were (re)built."""
         generation = self.generation()
         with self._sync_lock:

@@ -10,35 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
 
 from sqlalchemy import select
 
 from store import schema
 from store.catalog import Catalog
 from store.feeds import FeedError, FeedItem, read_feed
+from store.progress import Progress, QuietProgress
 from store.records import OfferRecord, PricePointRecord, ProductRecord, Record
 from store.writer import WriteStats, write_records
-
-
-class Progress(Protocol):
-    """Where long ingests report how far they got."""
-
-    def phase(self, name: str, total: int) -> None:
-        """A new phase of ``total`` steps begins."""
-
-    def advance(self, steps: int) -> None:
-        """``steps`` more steps are done."""
-
-
-class QuietProgress:
-    """Progress that reports nothing."""
-
-    def phase(self, name: str, total: int) -> None:  # noqa: D102
-        pass
-
-    def advance(self, steps: int) -> None:  # noqa: D102
-        pass
 
 
 class IngestError(Exception):
@@ -100,8 +80,7 @@ def ingest_items(
         report.written = write_records(
             conn, records, now=catalog.clock(), progress=progress.advance
         )
-    progress.phase("indexing", catalog.count())
-    report.vectors_updated = catalog.sync_indexes(progress.advance)
+    report.vectors_updated = catalog.sync_indexes(progress)
     return report
 
 

@@ -17,6 +17,7 @@ import numpy.typing as npt
 
 from store.documents import dense_text
 from store.embeddings import MODEL_NAME, MiniLMEmbedder
+from store.progress import Progress, QuietProgress
 
 COLLECTION = "products"
 
@@ -83,7 +84,7 @@ class VectorIndex:
         generation: int,
         hashes: Mapping[str, str],
         load_rows: Callable[[Sequence[str]], Sequence[Mapping[str, Any]]],
-        progress: Callable[[int], None] | None = None,
+        progress: Progress | None = None,
     ) -> int:
         """Bring the index to ``hashes`` (product id -> content hash); returns vectors written."""
         if generation == self.generation and self.count() == len(hashes):
@@ -94,6 +95,8 @@ class VectorIndex:
             for pid, meta in zip(stored["ids"], stored["metadatas"] or [], strict=False)
         }
         stale = sorted(pid for pid, digest in hashes.items() if indexed.get(pid) != digest)
+        progress = progress or QuietProgress()
+        progress.phase("embedding", len(stale))
         gone = [pid for pid in indexed if pid not in hashes]
         if gone:
             self._collection.delete(ids=gone)
@@ -105,8 +108,7 @@ class VectorIndex:
                 embeddings=vectors,
                 metadatas=[{"content_hash": row["content_hash"]} for row in rows],
             )
-            if progress:
-                progress(len(rows))
+            progress.advance(len(rows))
         self._collection.modify(metadata={"generation": generation})
         self._matrix = None
         return len(stale)
