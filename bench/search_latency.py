@@ -44,7 +44,7 @@ QUERIES = [
     "chef knife",
     "tablet for reading",
 ]
-FILTERED = SearchFilters(max_price=150, min_rating=3, in_stock=True)
+FILTERED = SearchFilters(max_price=150, in_stock=True)
 ATTRIBUTE = SearchFilters(max_price=150, attributes={"noise": AttributeFilter(max=70)})
 
 

@@ -124,13 +124,13 @@ def _print_report(report: IngestReport) -> None:
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="What the shopper typed.")],
-    max_price: Annotated[float | None, typer.Option(min=0)] = None,
-    min_price: Annotated[float | None, typer.Option(min=0)] = None,
+    max_price: Annotated[float | None, typer.Option(min=0, help="Highest live price.")] = None,
+    min_price: Annotated[float | None, typer.Option(min=0, help="Lowest live price.")] = None,
     category: Annotated[str | None, typer.Option(help="Category name or path.")] = None,
-    brand: Annotated[str | None, typer.Option()] = None,
-    min_rating: Annotated[float | None, typer.Option(min=0, max=5)] = None,
+    brand: Annotated[str | None, typer.Option(help="Brand name (any case).")] = None,
+    min_rating: Annotated[float | None, typer.Option(min=0, max=5, help="Lowest stars.")] = None,
     in_stock: Annotated[bool, typer.Option("--in-stock", help="Only products in stock.")] = False,
-    limit: Annotated[int, typer.Option(min=1, max=100)] = 10,
+    limit: Annotated[int, typer.Option(min=1, max=100, help="How many results.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """Search the catalog (lexical + dense ranking, with filters)."""

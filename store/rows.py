@@ -57,6 +57,25 @@ def product_row(record: ProductRecord) -> dict[str, Any]:
     }
 
 
+def attribute_rows(product_id: str, attributes: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The ``product_attributes`` rows of a product's normalized attributes."""
+    rows = []
+    for name, attribute in attributes.items():
+        value = attribute["value"]
+        number = None if isinstance(value, bool | str) else float(value)
+        text = str(value).lower() if isinstance(value, bool | str) else None
+        rows.append(
+            {
+                "product_id": product_id,
+                "name": name,
+                "number": number,
+                "text": text,
+                "unit": attribute.get("unit"),
+            }
+        )
+    return rows
+
+
 def offer_row(product_id: str, offer: OfferFields) -> dict[str, Any]:
     """The ``offers`` row of an offer (without bookkeeping columns)."""
     deal = offer.deal

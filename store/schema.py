@@ -53,6 +53,19 @@ products = Table(
 Index("ix_products_brand", products.c.brand)
 Index("ix_products_rating", products.c.rating_avg)
 
+product_attributes = Table(
+    "product_attributes",
+    metadata,
+    Column("product_id", ID, ForeignKey("products.id"), primary_key=True),
+    Column("name", String(200), primary_key=True),
+    Column("number", Float, doc="Numeric values, in the canonical unit."),
+    Column("text", Text, doc="Text values lower-cased; booleans as 'true'/'false'."),
+    Column("unit", String(40)),
+)
+"""One row per product attribute, so attribute filters run in SQL on an index."""
+Index("ix_product_attributes_number", product_attributes.c.name, product_attributes.c.number)
+Index("ix_product_attributes_text", product_attributes.c.name, product_attributes.c.text)
+
 offers = Table(
     "offers",
     metadata,

@@ -7,11 +7,10 @@ so a product either ranking finds well comes up, and one both find comes first.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 
 from store import schema
 from store.catalog import Catalog
@@ -31,20 +30,20 @@ class AttributeFilter(BaseModel):
     max: float | None = None
     unit: str | None = None
 
-    def accepts(self, attribute: Mapping[str, Any] | None) -> bool:
-        """Whether a stored attribute (``{"value", "unit"}``) meets the condition."""
-        if attribute is None:
-            return False
-        value = attribute.get("value")
-        if self.equals is not None:
-            if isinstance(self.equals, bool) or isinstance(value, bool):
-                return value is self.equals
-            return str(value).lower() == str(self.equals).lower()
-        if not isinstance(value, int | float) or isinstance(value, bool):
-            return False
-        low = convert(self.min, self.unit)[0] if self.min is not None else None
-        high = convert(self.max, self.unit)[0] if self.max is not None else None
-        return (low is None or value >= low) and (high is None or value <= high)
+    def condition(self, name: str) -> ColumnElement[bool]:
+        """SQL: the product has attribute ``name`` and it meets this condition."""
+        attributes = schema.product_attributes
+        conditions = [attributes.c.name == name]
+        if isinstance(self.equals, bool):
+            conditions.append(attributes.c.text == str(self.equals).lower())
+        elif self.equals is not None:
+            conditions.append(attributes.c.text == self.equals.strip().lower())
+        if self.min is not None:
+            conditions.append(attributes.c.number >= convert(self.min, self.unit)[0])
+        if self.max is not None:
+            conditions.append(attributes.c.number <= convert(self.max, self.unit)[0])
+        matching = select(attributes.c.product_id).where(*conditions)
+        return schema.products.c.id.in_(matching)
 
 
 class SearchFilters(BaseModel):
@@ -137,17 +136,10 @@ def filtered_ids(catalog: Catalog, filters: SearchFilters) -> list[str]:
     if filters.in_stock:
         conditions.append(or_(offers.c.stock.is_(None), offers.c.stock > 0))
         conditions.append(offers.c.product_id.is_not(None))
-    columns = [products.c.id] + ([products.c.attributes] if filters.attributes else [])
-    query = select(*columns).outerjoin(offers, offers.c.product_id == products.c.id)
+    conditions += [cond.condition(name) for name, cond in filters.attributes.items()]
+    query = select(products.c.id).outerjoin(offers, offers.c.product_id == products.c.id)
     with catalog.engine.connect() as conn:
-        rows = conn.execute(query.where(*conditions)).all()
-    if not filters.attributes:
-        return [row.id for row in rows]
-    return [
-        row.id
-        for row in rows
-        if all(cond.accepts(row.attributes.get(name)) for name, cond in filters.attributes.items())
-    ]
+        return list(conn.execute(query.where(*conditions)).scalars())
 
 
 def _category_condition(category: str) -> Any:

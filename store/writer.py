@@ -25,6 +25,7 @@ from store.records import (
     ReviewRecord,
 )
 from store.rows import (
+    attribute_rows,
     cents,
     content_hash,
     effective_price_cents,
@@ -64,7 +65,8 @@ def write_records(
     now = utc_naive(now)
     products = [r for r in records if isinstance(r, ProductRecord)]
     rows = [_with_meta(product_row(p), now) for p in products]
-    new_products = _upsert(conn, schema.products, "id", rows, stats)
+    new_products, changed_products = _upsert(conn, schema.products, "id", rows, stats)
+    _write_attributes(conn, [r for r in rows if r["id"] in new_products | changed_products])
     tick(len(products))
     points = [r for r in records if isinstance(r, PricePointRecord)]
     _write_price_points(conn, points, new_products, stats)
@@ -102,10 +104,15 @@ def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
 
 def _upsert(
     conn: Connection, table: Table, key: str, rows: Sequence[dict[str, Any]], stats: WriteStats
-) -> set[str]:
-    """Insert new rows, update rows whose content hash changed; returns the inserted keys."""
+) -> tuple[set[str], set[str]]:
+    """Insert new rows, update rows whose content hash changed.
+
+    Returns:
+        The keys inserted and the keys updated.
+    """
     key_col = table.c[key]
     inserted: set[str] = set()
+    updated: set[str] = set()
     for chunk in _chunks(rows):
         ids = [row[key] for row in chunk]
         known = dict(
@@ -119,13 +126,24 @@ def _upsert(
             conn.execute(table.insert(), new)
             inserted.update(row[key] for row in new)
         if changed:
+            updated.update(row[key] for row in changed)
             params = [{**row, "_key": row[key]} for row in changed]
             values: dict[str, Any] = {n: bindparam(n) for n in changed[0] if n != key}
             conn.execute(table.update().where(key_col == bindparam("_key")).values(values), params)
         stats.inserted[table.name] += len(new)
         stats.updated[table.name] += len(changed)
         stats.unchanged[table.name] += len(chunk) - len(new) - len(changed)
-    return inserted
+    return inserted, updated
+
+
+def _write_attributes(conn: Connection, products: Sequence[dict[str, Any]]) -> None:
+    """Replace the attribute rows of products that were inserted or changed."""
+    table = schema.product_attributes
+    for chunk in _chunks(products):
+        conn.execute(table.delete().where(table.c.product_id.in_([p["id"] for p in chunk])))
+        rows = [row for p in chunk for row in attribute_rows(p["id"], p["attributes"])]
+        if rows:
+            conn.execute(table.insert(), rows)
 
 
 def _write_price_points(
