@@ -71,14 +71,14 @@ class Catalog:
 
     # -- bookkeeping -------------------------------------------------------------------
 
-    def generation(self) -> int:
-        """Catalog generation: moves whenever product content changes."""
+    def generation(self) -> str:
+        """Catalog generation: a token that changes whenever product content changes."""
         meta = schema.store_meta
         with self.engine.connect() as conn:
             value = conn.execute(
                 select(meta.c.value).where(meta.c.key == "catalog_generation")
             ).scalar()
-        return int(value or 0)
+        return str(value or "")
 
     def count(self, table: str = "products") -> int:
         """Number of rows in one of the store's tables."""

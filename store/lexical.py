@@ -1,6 +1,6 @@
 """The lexical index: BM25 (bm25s) over each product's text, saved beside the vectors.
 
-Rebuilt whole when the catalog generation moves (it takes about a second per 10,000
+Rebuilt whole when the catalog generation changes (it takes about a second per 10,000
 products) and loaded from disk otherwise.
 """
 
@@ -24,16 +24,16 @@ class LexicalIndex:
         self._retriever: Any = None
         self._ids: list[str] = []
         self._position: dict[str, int] = {}
-        self.generation = -1
+        self.generation: str | None = None
 
-    def ensure(self, generation: int, rows: Callable[[], Iterable[Mapping[str, Any]]]) -> None:
+    def ensure(self, generation: str, rows: Callable[[], Iterable[Mapping[str, Any]]]) -> None:
         """Make the index match ``generation``: load it from disk or rebuild it from ``rows``."""
         if self.generation == generation:
             return
         if not self._load(generation):
             self._build(generation, list(rows()))
 
-    def _load(self, generation: int) -> bool:
+    def _load(self, generation: str) -> bool:
         import bm25s
 
         manifest = self._folder / "manifest.json"
@@ -46,7 +46,7 @@ class LexicalIndex:
         self._set_ids(saved["ids"], generation)
         return True
 
-    def _build(self, generation: int, rows: Sequence[Mapping[str, Any]]) -> None:
+    def _build(self, generation: str, rows: Sequence[Mapping[str, Any]]) -> None:
         import bm25s
 
         retriever = bm25s.BM25()
@@ -61,7 +61,7 @@ class LexicalIndex:
         (self._folder / "manifest.json").write_text(json.dumps(manifest))
         self._set_ids(ids, generation)
 
-    def _set_ids(self, ids: list[str], generation: int) -> None:
+    def _set_ids(self, ids: list[str], generation: str) -> None:
         self._ids = ids
         self._position = {pid: i for i, pid in enumerate(ids)}
         self.generation = generation

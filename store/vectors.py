@@ -71,9 +71,9 @@ class VectorIndex:
         )
 
     @property
-    def generation(self) -> int:
-        """The catalog generation this index was last synced to (0 if never)."""
-        return int((self._collection.metadata or {}).get("generation", 0))
+    def generation(self) -> str:
+        """The catalog generation this index was last synced to ("" if never)."""
+        return str((self._collection.metadata or {}).get("generation", ""))
 
     def count(self) -> int:
         """Number of vectors in the index."""
@@ -81,7 +81,7 @@ class VectorIndex:
 
     def sync(
         self,
-        generation: int,
+        generation: str,
         hashes: Mapping[str, str],
         load_rows: Callable[[Sequence[str]], Sequence[Mapping[str, Any]]],
         progress: Progress | None = None,

@@ -8,6 +8,7 @@ one recorded, which keeps re-loads idempotent and the history a true series of c
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -294,13 +295,15 @@ def refresh_ratings(conn: Connection, product_ids: Iterable[str]) -> None:
             )
 
 
-def bump_generation(conn: Connection) -> int:
-    """Advance ``catalog_generation``, which tells the search indexes they are stale."""
+def bump_generation(conn: Connection) -> str:
+    """Give the catalog a new ``catalog_generation``, telling search indexes they are stale.
+
+    A fresh random token rather than a counter: two ingests committing at once can never
+    hand out the same value, so no index mistakes one change for the other.
+    """
     meta = schema.store_meta
-    current = conn.execute(select(meta.c.value).where(meta.c.key == "catalog_generation")).scalar()
-    new = int(current or 0) + 1
-    if current is None:
-        conn.execute(meta.insert().values(key="catalog_generation", value=str(new)))
-    else:
-        conn.execute(meta.update().where(meta.c.key == "catalog_generation").values(value=str(new)))
-    return new
+    token = uuid.uuid4().hex
+    where = meta.c.key == "catalog_generation"
+    if conn.execute(meta.update().where(where).values(value=token)).rowcount == 0:
+        conn.execute(meta.insert().values(key="catalog_generation", value=token))
+    return token
