@@ -122,20 +122,23 @@ class VectorIndex:
         allowed products against an in-memory copy of the vectors, so a narrow filter
         never loses matches that an approximate top-k would have cut.
         """
-        if self.count() == 0 or (allowed is not None and not allowed):
+        if allowed is not None and not allowed:
             return []
-        vector = self._embedder.embed([query])[0]
         if allowed is None:
-            found = self._collection.query(
-                query_embeddings=[vector], n_results=min(limit, self.count())
-            )
+            count = self.count()
+            if count == 0:
+                return []
+            vector = self._embedder.embed([query])[0]
+            found = self._collection.query(query_embeddings=[vector], n_results=min(limit, count))
             pairs = zip(found["ids"][0], (found["distances"] or [[]])[0], strict=True)
             return [(pid, 1.0 - float(distance)) for pid, distance in pairs]
         matrix = self._loaded_matrix()
+        vector = self._embedder.embed([query])[0]
         rows = np.fromiter(
             (matrix.position[pid] for pid in allowed if pid in matrix.position), dtype=np.int64
         )
-        scores = matrix.vectors[rows] @ vector
+        # Scoring every vector and picking the allowed rows is cheaper than copying them out.
+        scores = (matrix.vectors @ vector)[rows]
         best = np.argsort(-scores)[:limit]
         return [(matrix.ids[rows[i]], float(scores[i])) for i in best]
 
