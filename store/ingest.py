@@ -18,7 +18,8 @@ from store.catalog import Catalog
 from store.feeds import FeedError, FeedItem, read_feed
 from store.progress import Progress, QuietProgress
 from store.records import OfferRecord, PricePointRecord, ProductRecord, Record
-from store.writer import WriteStats, write_records
+from store.upsert import WriteStats
+from store.writer import write_records
 
 
 class IngestError(Exception):
