@@ -1,8 +1,8 @@
 """Evidence ranking on ePQA: rank each question's labelled candidate snippets.
 
 Prints nDCG@5 against the 0/1/2 labels for lexical (BM25), dense (MiniLM) and fused
-ranking, beside two baselines measured in the same run: the dataset's own candidate
-order and a seeded random order.
+ranking, beside a seeded random order (the baseline, measured in the same run) and the
+candidates' order in the file (a reference only: it correlates with the labels).
 
     python -m bench.evidence_ranking [--data ../shared/data/epqa] [--limit N]
 """
