@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 from pathlib import Path
@@ -18,6 +19,9 @@ from store.config import StoreSettings
 from store.feeds import FeedError, FeedItem
 from store.ingest import IngestError, IngestReport, ingest_items, ingest_paths
 from store.search import SearchFilters, search_catalog
+from tools.catalog import UnknownProductError, get_product
+from tools.offers import get_price_history
+from tools.reviews import review_aspects
 
 app = typer.Typer(help="shopgraph: a conversational shopping assistant.", no_args_is_help=True)
 out = Console(soft_wrap=True)
@@ -167,6 +171,65 @@ def _print_hits(hits: list[Any]) -> None:
         rating = f"{hit.rating:.1f} ({hit.rating_count})" if hit.rating is not None else "-"
         table.add_row(hit.id, hit.title, price, rating, hit.category)
     out.print(table)
+
+
+@app.command()
+def product(
+    product_id: Annotated[str, typer.Argument(help="The product's id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show one product: details, live offer, price history, review aspects, top Q&A."""
+    catalog = _open_catalog()
+    try:
+        report = asyncio.run(_product_report(catalog, product_id))
+    except UnknownProductError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
+    finally:
+        catalog.close()
+    if as_json:
+        print(json.dumps(report, indent=2, default=str))
+        return
+    _print_product(report)
+
+
+async def _product_report(catalog: Catalog, product_id: str) -> dict[str, Any]:
+    details = await get_product(catalog, product_id)
+    history = await get_price_history(catalog, product_id, days=90)
+    aspects = await review_aspects(catalog, product_id, max_quotes=1)
+    questions = catalog.questions(product_id)[:3]
+    return {
+        "product": details.model_dump(mode="json"),
+        "price_history": history.model_dump(mode="json", exclude={"points"}),
+        "review_aspects": [a.model_dump(mode="json") for a in aspects],
+        "questions": [q.model_dump(mode="json") for q in questions],
+    }
+
+
+def _print_product(report: dict[str, Any]) -> None:
+    item, history = report["product"], report["price_history"]
+    offer = item["offer"]
+    out.print(f"[bold]{item['title']}[/] ({item['id']})", highlight=False)
+    out.print(f"{item['brand'] or '-'} | {item['category']}", highlight=False)
+    if offer:
+        deal = f", {offer['deal_label']}" if offer["deal_label"] else ""
+        stock = "in stock" if offer["in_stock"] else "out of stock"
+        out.print(f"price: {offer['price']:.2f} {offer['currency']}{deal}, {stock}")
+    if history["lowest"] is not None:
+        out.print(f"90 days: lowest {history['lowest']:.2f}, highest {history['highest']:.2f}")
+    rating = item["rating"]
+    out.print(f"rating: {rating:.1f} ({item['rating_count']})" if rating else "rating: -")
+    for feature in item["features"]:
+        out.print(f"  - {feature}", highlight=False)
+    for aspect in report["review_aspects"][:5]:
+        quote = aspect["quotes"][0]["sentence"] if aspect["quotes"] else ""
+        out.print(
+            f'  {aspect["aspect"]}: +{aspect["positive"]} -{aspect["negative"]}  "{quote}"',
+            highlight=False,
+        )
+    for question in report["questions"]:
+        answer = question["answers"][0]["text"] if question["answers"] else "(no answer yet)"
+        out.print(f"  Q: {question['question']}  A: {answer}", highlight=False)
 
 
 @app.command()

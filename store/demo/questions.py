@@ -48,8 +48,12 @@ def _warranty_text(months: int) -> str:
 
 
 def _return_qa(rng: random.Random, days: int) -> QA:
-    question = rng.choice(("What is the return window?", "Can I return it if I don't like it?"))
-    return question, [
+    if rng.random() < 0.5:
+        return "What is the return window?", [
+            f"You can return it within {days} days of delivery.",
+            f"It's {days} days from delivery.",
+        ]
+    return "Can I return it if I don't like it?", [
         f"You can return it within {days} days of delivery.",
         f"Yes, there's a {days}-day return window.",
     ]

@@ -277,7 +277,7 @@ PHRASES: dict[str, Bank] = {
             "Easy to use right out of the box.",
             "Setup took two minutes and the controls are intuitive.",
         ),
-        ("The controls are confusing.", "Setup was frustrating and the app kept crashing."),
+        ("The controls are confusing.", "Setup was frustrating and the manual didn't help."),
     ),
     "toys:ease of use": (
         ("The instructions are easy to follow, my kid built it on her own.",),

@@ -72,3 +72,18 @@ def test_missing_file_is_reported(store_env: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", str(tmp_path / "absent.jsonl")])
     assert result.exit_code == 1
     assert "absent.jsonl: cannot read file" in result.stderr
+
+
+def test_product_shows_offer_history_aspects_and_questions(store_env: Path) -> None:
+    runner.invoke(app, ["ingest", str(FIXTURES / "catalog.jsonl")])
+    result = runner.invoke(app, ["product", "BL-QUIET"])
+    assert result.exit_code == 0, result.output
+    assert "Hushmix 600 Quiet Blender (BL-QUIET)" in result.stdout
+    assert "price: 129.99 USD" in result.stdout
+    assert "90 days: lowest 129.99, highest 149.99" in result.stdout
+    assert "noise: +2 -0" in result.stdout
+    assert "Q: Is the jar dishwasher safe?" in result.stdout
+    report = json.loads(runner.invoke(app, ["product", "BL-QUIET", "--json"]).stdout)
+    assert report["product"]["offer"]["price"] == 129.99
+    missing = runner.invoke(app, ["product", "NOPE"])
+    assert missing.exit_code == 1 and "no product with id 'NOPE'" in missing.stderr
