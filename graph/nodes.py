@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from functools import cache
 from typing import Any
 
@@ -21,7 +22,8 @@ def shared_catalog() -> Catalog:
 async def retrieve(state: State) -> dict[str, Any]:
     """Search the catalog with the shopper's last message."""
     query = str(state["messages"][-1].content)
-    hits = await search_products(shared_catalog(), query, limit=5)
+    catalog = await asyncio.to_thread(shared_catalog)  # opening it does blocking I/O
+    hits = await search_products(catalog, query, limit=5)
     return {"products": [hit.model_dump(mode="json") for hit in hits]}
 
 
