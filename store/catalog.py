@@ -153,6 +153,13 @@ class Catalog:
             deal_label=offer.deal_label if offer else None,
         )
 
+    def has_product(self, product_id: str) -> bool:
+        """Whether the catalog holds ``product_id``."""
+        products = schema.products
+        with self.engine.connect() as conn:
+            found = conn.execute(select(products.c.id).where(products.c.id == product_id))
+            return found.first() is not None
+
     def product(self, product_id: str) -> Product | None:
         """The full product, with its live offer; ``None`` if the id is unknown."""
         rows = self.product_rows([product_id])

@@ -17,7 +17,7 @@ async def get_offer(catalog: Catalog, product_id: str) -> Offer:
     """
     offer = await asyncio.to_thread(catalog.offer, product_id)
     if offer is None:
-        if await asyncio.to_thread(catalog.product, product_id) is None:
+        if not await asyncio.to_thread(catalog.has_product, product_id):
             raise UnknownProductError(product_id)
         raise LookupError(f"the store has no offer for {product_id!r} right now")
     return offer
@@ -30,7 +30,7 @@ async def get_price_history(catalog: Catalog, product_id: str, days: int = 90) -
         product_id: The product's id.
         days: How many days back to look (1-365).
     """
-    if await asyncio.to_thread(catalog.product, product_id) is None:
+    if not await asyncio.to_thread(catalog.has_product, product_id):
         raise UnknownProductError(product_id)
     window = max(1, min(days, 365))
     return await asyncio.to_thread(catalog.price_history, product_id, window)

@@ -22,7 +22,7 @@ async def search_questions(
         question: The shopper's question, in their words.
         limit: How many questions to return (1-10).
     """
-    if await asyncio.to_thread(catalog.product, product_id) is None:
+    if not await asyncio.to_thread(catalog.has_product, product_id):
         raise UnknownProductError(product_id)
     asked = await asyncio.to_thread(catalog.questions, product_id)
     if not asked:

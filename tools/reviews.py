@@ -35,7 +35,7 @@ class AspectReport(BaseModel):
 
 
 async def _reviews(catalog: Catalog, product_id: str) -> list[Review]:
-    if await asyncio.to_thread(catalog.product, product_id) is None:
+    if not await asyncio.to_thread(catalog.has_product, product_id):
         raise UnknownProductError(product_id)
     return await asyncio.to_thread(catalog.reviews, product_id)
 
