@@ -20,7 +20,7 @@ from store.database import open_engine
 from store.embeddings import MiniLMEmbedder
 from store.lexical import LexicalIndex
 from store.progress import Progress
-from store.rows import effective_price_cents
+from store.rows import deal_running, effective_price_cents
 from store.vectors import VectorIndex
 from store.views import Offer, PriceHistory, PricePoint, Product, ProductSummary, Question, Review
 
@@ -242,9 +242,7 @@ class Catalog:
 def offer_view(row: Mapping[str, Any], now: dt.datetime) -> Offer:
     """The shopper-facing offer of an ``offers`` row at ``now``."""
     price = effective_price_cents(row, now)
-    on_deal = price != row["price_cents"] or (
-        row.get("deal_starts_at") is not None and row["deal_starts_at"] <= now < row["deal_ends_at"]
-    )
+    on_deal = deal_running(row, now)
     stock = row.get("stock")
     return Offer(
         price=price / 100,

@@ -93,13 +93,20 @@ def offer_row(product_id: str, offer: OfferFields) -> dict[str, Any]:
     }
 
 
+def deal_running(row: Mapping[str, Any], at: dt.datetime) -> bool:
+    """Whether the ``offers`` row's deal runs at ``at``."""
+    starts, ends = row.get("deal_starts_at"), row.get("deal_ends_at")
+    return (
+        row.get("deal_price_cents") is not None
+        and starts is not None
+        and ends is not None
+        and (starts <= at < ends)
+    )
+
+
 def effective_price_cents(row: Mapping[str, Any], at: dt.datetime) -> int:
     """What the shopper pays at ``at``: the deal price while a deal runs, else the price."""
-    starts, ends = row.get("deal_starts_at"), row.get("deal_ends_at")
-    deal_price = row.get("deal_price_cents")
-    if deal_price is not None and starts is not None and ends is not None and starts <= at < ends:
-        return int(deal_price)
-    return int(row["price_cents"])
+    return int(row["deal_price_cents"] if deal_running(row, at) else row["price_cents"])
 
 
 def review_row(record: ReviewRecord) -> dict[str, Any]:

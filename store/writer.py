@@ -27,11 +27,12 @@ from store.records import (
 from store.rows import attribute_rows, product_row, question_row, review_row, utc_naive
 from store.upsert import WriteStats, chunks, hashed, upsert, with_meta
 
-Progress = Callable[[int], None]
+Tick = Callable[[int], None]
+"""Told how many records were just written."""
 
 
 def write_records(
-    conn: Connection, records: Sequence[Record], *, now: dt.datetime, progress: Progress | None
+    conn: Connection, records: Sequence[Record], *, now: dt.datetime, progress: Tick | None
 ) -> WriteStats:
     """Write ``records`` (already validated and cross-checked) in dependency order."""
     stats = WriteStats()
