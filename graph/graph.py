@@ -1,19 +1,79 @@
 """The assistant graph, top-down.
 
-This first graph searches the catalog and lists what it found; the planner, router,
-generation and streaming renderer come next (see the project's issues).
+    context → plan ─┬─→ retrieve ─→ route → answer → suggest → remember
+                    └───────────────↗ (nothing to retrieve: chit-chat, refusals...)
+
+``answer`` is generation and the streaming renderer in one node: the renderer reads the
+model's tokens as they arrive, so splitting them across nodes would hold the stream back
+until the model finished. ``remember`` is the only node that writes the thread.
 """
 
+from __future__ import annotations
+
+from functools import cache, partial
+
+from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
+from langgraph.graph.state import CompiledStateGraph
 
-from graph.nodes import respond, retrieve
-from graph.state import State
+from graph.context import Context
+from graph.nodes.answer import answer
+from graph.nodes.context import load_context
+from graph.nodes.plan import plan_turn
+from graph.nodes.remember import remember_turn
+from graph.nodes.retrieve import retrieve_evidence
+from graph.nodes.route import route_model
+from graph.nodes.suggest import suggest
+from graph.services import Services
+from graph.state import State, TurnInput, TurnOutput
 
-builder = StateGraph(State)
-builder.add_node("retrieve", retrieve)
-builder.add_node("respond", respond)
-builder.add_edge(START, "retrieve")
-builder.add_edge("retrieve", "respond")
-builder.add_edge("respond", END)
+Graph = StateGraph[State, Context, TurnInput, TurnOutput]
+AssistantApp = CompiledStateGraph[State, Context, TurnInput, TurnOutput]
 
-graph = builder.compile()
+
+def build_graph(services: Services) -> Graph:
+    """The state machine, with ``services`` bound into the nodes that need them."""
+    builder: Graph = StateGraph(
+        State, context_schema=Context, input_schema=TurnInput, output_schema=TurnOutput
+    )
+    builder.add_node("context", partial(load_context, services=services))
+    builder.add_node(
+        "plan", partial(plan_turn, services=services), destinations=("retrieve", "route")
+    )
+    builder.add_node("retrieve", partial(retrieve_evidence, services=services))
+    builder.add_node("route", partial(route_model, services=services))
+    builder.add_node("answer", partial(answer, services=services))
+    builder.add_node("suggest", suggest)
+    builder.add_node("remember", remember_turn)
+
+    builder.add_edge(START, "context")
+    builder.add_edge("context", "plan")
+    # plan → retrieve | route: the planner's Command decides
+    builder.add_edge("retrieve", "route")
+    builder.add_edge("route", "answer")
+    builder.add_edge("answer", "suggest")
+    builder.add_edge("suggest", "remember")
+    builder.add_edge("remember", END)
+    return builder
+
+
+def compile_graph(
+    services: Services, checkpointer: BaseCheckpointSaver[str] | None = None
+) -> AssistantApp:
+    """The runnable graph, with ``checkpointer`` if given (else the caller's server's)."""
+    return build_graph(services).compile(checkpointer=checkpointer)
+
+
+def make_graph() -> AssistantApp:
+    """The graph LangGraph's server runs (``langgraph.json``).
+
+    The server attaches its own checkpointer. Services are shared by every run; the
+    catalog and the model load on the first one.
+    """
+    return compile_graph(shared_services())
+
+
+@cache
+def shared_services() -> Services:
+    """The process's services, from the environment."""
+    return Services.from_environment()

@@ -1,14 +1,73 @@
-"""The graph's state."""
+"""The graph's state: a narrow input, and the full state the nodes share.
+
+Values are JSON-shaped (TypedDicts), so every checkpointer stores them without custom
+serializers; nodes turn them into pydantic models where they need behaviour.
+
+Fields under "the thread" persist across turns and are written only by the last node
+(``remember``), so a turn that fails part-way leaves the conversation as it was. Fields
+under "this turn" are overwritten at the start of every turn.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, Required, TypedDict
 
-from langgraph.graph import MessagesState
+from langchain_core.messages import AnyMessage
+from langgraph.graph.message import add_messages
 
 
-class State(MessagesState):
-    """Conversation messages plus what this turn retrieved."""
+class TurnInput(TypedDict):
+    """What a client sends for one turn."""
 
-    products: list[dict[str, Any]]
-    """Search results of this turn (product summaries), best first."""
+    message: str
+    """The shopper's message."""
+
+
+class ShownRecord(TypedDict):
+    """A product the shopper was shown (JSON form of ``graph.plan.ShownProduct``)."""
+
+    id: str
+    title: str
+    brand: str | None
+    category: str
+    price: float | None
+    rating: float | None
+
+
+class TurnOutput(TypedDict, total=False):
+    """What a turn returns besides its stream."""
+
+    answer: str
+    """The answer's text as the shopper read it (directives removed)."""
+    components: list[dict[str, Any]]
+    """The hydrated components, in order."""
+    suggestions: list[str]
+    """Follow-up questions."""
+
+
+class State(TurnOutput, total=False):
+    """Everything the nodes read and write."""
+
+    # -- the thread ----------------------------------------------------------------------
+    messages: Annotated[list[AnyMessage], add_messages]
+    """The conversation, shopper and assistant (assistant text without markup)."""
+    shown: list[ShownRecord]
+    """Products of the last answer, in display order."""
+    focus: str | None
+    """The product the last turn was about, when it was about one."""
+    last_intent: str | None
+    """The last turn's intent."""
+
+    # -- this turn -----------------------------------------------------------------------
+    message: Required[str]
+    """The shopper's message for this turn."""
+    conversation: dict[str, Any]
+    """What the planner knows of the conversation (``graph.plan.Conversation``, as JSON)."""
+    plan: dict[str, Any]
+    """The planner's ``Plan``, as JSON."""
+    evidence: dict[str, Any]
+    """What retrieval found (``graph.evidence.Evidence``, as JSON)."""
+    model: str
+    """The model the router picked."""
+    dropped: int
+    """Directives the renderer did not render this turn (unknown ids, malformed...)."""

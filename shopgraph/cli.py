@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Annotated, Any
@@ -13,9 +12,10 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from shopgraph.chat import chat
 from shopgraph.progress import RichProgress
+from shopgraph.stores import demo_items, ensure_demo_store, open_catalog
 from store.catalog import Catalog
-from store.config import StoreSettings
 from store.feeds import FeedError, FeedItem
 from store.ingest import IngestError, IngestReport, ingest_items, ingest_paths
 from store.search import SearchFilters, search_catalog
@@ -26,17 +26,7 @@ from tools.reviews import review_aspects
 app = typer.Typer(help="shopgraph: a conversational shopping assistant.", no_args_is_help=True)
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
-
-
-def _open_catalog() -> Catalog:
-    try:
-        settings = StoreSettings()
-    except ValidationError as exc:
-        for problem in exc.errors():
-            field = ".".join(str(p) for p in problem["loc"])
-            err.print(f"[red]error:[/] SHOPGRAPH_{field.upper()}: {problem['msg']}")
-        raise typer.Exit(2) from exc
-    return Catalog.open(settings)
+app.command()(chat)
 
 
 @app.command()
@@ -57,11 +47,11 @@ def ingest(
     if demo == bool(paths):
         err.print("[red]error:[/] give feed PATHs or --demo (not both, not neither)")
         raise typer.Exit(2)
-    catalog = _open_catalog()
+    catalog = open_catalog(err)
     try:
         with RichProgress(err) as progress:
             if demo:
-                items = _demo_items(seed, products)
+                items = demo_items(seed, products)
                 report = ingest_items(catalog, items, progress=progress)
             elif source_format:
                 report = _ingest_external(catalog, source_format, paths or [], progress)
@@ -77,14 +67,6 @@ def ingest(
     finally:
         catalog.close()
     _print_report(report)
-
-
-def _demo_items(seed: int, products: int) -> list[FeedItem]:
-    from store.demo import generate_demo
-
-    today = dt.datetime.now(dt.UTC).date()
-    records = generate_demo(seed=seed, as_of=today, n_products=products)
-    return [FeedItem("<demo>", n, record) for n, record in enumerate(records, start=1)]
 
 
 def _ingest_external(
@@ -150,7 +132,7 @@ def search(
     except ValidationError as exc:
         err.print(f"[red]error:[/] {exc.errors()[0]['msg']}")
         raise typer.Exit(2) from exc
-    catalog = _open_catalog()
+    catalog = open_catalog(err)
     try:
         hits = search_catalog(catalog, query, filters, limit=limit)
     finally:
@@ -179,7 +161,7 @@ def product(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show one product: details, live offer, price history, review aspects, top Q&A."""
-    catalog = _open_catalog()
+    catalog = open_catalog(err)
     try:
         report = asyncio.run(_product_report(catalog, product_id))
     except UnknownProductError as exc:
@@ -235,7 +217,7 @@ def _print_product(report: dict[str, Any]) -> None:
 @app.command()
 def info() -> None:
     """Show where the store is and what it holds."""
-    catalog = _open_catalog()
+    catalog = open_catalog(err)
     try:
         out.print(f"home: {catalog.settings.home}")
         out.print(f"database: {catalog.engine.url.render_as_string(hide_password=True)}")
@@ -250,13 +232,9 @@ def shell(
     demo_products: Annotated[int, typer.Option(help="Demo size if the store is empty.")] = 2400,
 ) -> None:
     """Search the catalog interactively; builds the demo store on first start."""
-    catalog = _open_catalog()
+    catalog = open_catalog(err)
     try:
-        if catalog.count() == 0:
-            err.print("the store is empty: building the demo store (first start only)")
-            with RichProgress(err) as progress:
-                ingest_items(catalog, _demo_items(7, demo_products), progress=progress)
-        catalog.sync_indexes()
+        ensure_demo_store(catalog, demo_products, err)
         out.print(
             f"{catalog.count()} products. Type a search (e.g. 'quiet blender'), empty to quit."
         )

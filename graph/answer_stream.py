@@ -1,0 +1,70 @@
+"""Where the answer goes as it is written: token and component events, and the record.
+
+Takes the renderer's outputs (or the composer's directives), hydrates each directive
+from the store the moment it is complete, and streams it. Action proposals appear only
+when the shopper asked for an action: text from retrieval can't conjure one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from langgraph.types import StreamWriter
+
+from graph.directives import ActionTag, Directive
+from graph.events import ComponentEvent, TokenEvent
+from graph.hydrate import hydrate
+from graph.renderer import Dropped, Found, RenderOutput, Text
+from store.catalog import Catalog
+
+
+class AnswerStream:
+    """Streams one answer and keeps what the shopper saw."""
+
+    def __init__(self, emit: StreamWriter, catalog: Catalog, *, actions_allowed: bool) -> None:
+        self._emit = emit
+        self._catalog = catalog
+        self._actions_allowed = actions_allowed
+        self._text: list[str] = []
+        self.components: list[dict[str, Any]] = []
+        self.dropped: Counter[str] = Counter()
+
+    @property
+    def text(self) -> str:
+        """The answer's text so far, as the shopper read it."""
+        return "".join(self._text)
+
+    def write(self, text: str) -> None:
+        """Stream a piece of text."""
+        if text:
+            self._text.append(text)
+            self._emit(TokenEvent(text=text).model_dump(mode="json"))
+
+    def paragraph(self) -> None:
+        """Start a new paragraph, unless nothing was written yet or one just started."""
+        if self._text and not self.text.endswith("\n\n"):
+            self.write("\n\n")
+
+    async def show(self, directive: Directive) -> None:
+        """Hydrate a directive and stream its component (or count why it was not shown)."""
+        if isinstance(directive, ActionTag) and not self._actions_allowed:
+            self.dropped["action_not_requested"] += 1
+            return
+        component = await hydrate(directive, self._catalog)
+        if component is None:
+            self.dropped["no_data"] += 1
+            return
+        self.components.append(component.model_dump(mode="json"))
+        self._emit(ComponentEvent(component=component).model_dump(mode="json"))
+
+    async def render(self, outputs: Iterable[RenderOutput]) -> None:
+        """Apply the renderer's outputs in order."""
+        for output in outputs:
+            if isinstance(output, Text):
+                self.write(output.text)
+            elif isinstance(output, Found):
+                await self.show(output.directive)
+            elif isinstance(output, Dropped):
+                self.dropped[output.reason] += 1

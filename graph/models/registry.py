@@ -1,0 +1,78 @@
+"""Named chat models, each loaded once on first use."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from langchain_core.language_models import BaseChatModel
+
+from graph.settings import AssistantSettings
+
+ModelFactory = Callable[[], BaseChatModel]
+
+
+class UnknownModelError(LookupError):
+    """No model is registered under that name."""
+
+    def __init__(self, name: str, known: list[str]) -> None:
+        super().__init__(f"unknown model {name!r}; known models: {', '.join(known)}")
+        self.name = name
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """What the graph may trust a model with."""
+
+    name: str
+    description: str
+    writes_directives: bool
+    """Trusted to lay out the answer with markup directives itself; otherwise the
+    composer decides the structure and the model only phrases text around it."""
+    prompt_budget_tokens: int = 1024
+    """Rough prompt size the model handles quickly (bounds time to first token)."""
+
+
+class ModelRegistry:
+    """Models by name; loading happens off the event loop, once per model."""
+
+    def __init__(self) -> None:
+        self._specs: dict[str, ModelSpec] = {}
+        self._factories: dict[str, ModelFactory] = {}
+        self._loaded: dict[str, BaseChatModel] = {}
+        self._lock = asyncio.Lock()
+
+    def register(self, spec: ModelSpec, factory: ModelFactory) -> None:
+        """Add (or replace) a model."""
+        self._specs[spec.name] = spec
+        self._factories[spec.name] = factory
+        self._loaded.pop(spec.name, None)
+
+    def names(self) -> list[str]:
+        """Registered model names, in registration order."""
+        return list(self._specs)
+
+    def spec(self, name: str) -> ModelSpec:
+        """The spec of ``name``; raises ``UnknownModelError``."""
+        if name not in self._specs:
+            raise UnknownModelError(name, self.names())
+        return self._specs[name]
+
+    async def get(self, name: str) -> BaseChatModel:
+        """The chat model ``name``, loading it on first use (model files are big)."""
+        self.spec(name)
+        if name not in self._loaded:
+            async with self._lock:
+                if name not in self._loaded:
+                    self._loaded[name] = await asyncio.to_thread(self._factories[name])
+        return self._loaded[name]
+
+
+def default_registry(settings: AssistantSettings) -> ModelRegistry:
+    """The models available without credentials: the embedded local model."""
+    from graph.models.local import LOCAL_SPEC, local_chat_model
+
+    registry = ModelRegistry()
+    registry.register(LOCAL_SPEC, lambda: local_chat_model(settings))
+    return registry

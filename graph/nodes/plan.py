@@ -1,0 +1,61 @@
+"""The query planner node: the gate before any retrieval or generation.
+
+Planning runs in code (rules and a small classifier, a few milliseconds); only a message
+the code cannot place with confidence is shown to a model, and the model may only pick
+an intent name.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Literal
+
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from graph.context import Context
+from graph.events import PlanEvent
+from graph.plan import Conversation, Plan
+from graph.planner import MODEL_FALLBACK_BELOW, intent_from_model, plan_message
+from graph.services import Services
+from graph.state import State
+
+log = logging.getLogger(__name__)
+
+
+async def plan_turn(
+    state: State, runtime: Runtime[Context], *, services: Services
+) -> Command[Literal["retrieve", "route"]]:
+    """Plan the turn, stream the plan, and skip retrieval when the plan needs none."""
+    conversation = Conversation.model_validate(state["conversation"])
+    vocabulary = await services.vocabulary()
+    plan = plan_message(state["message"], conversation, vocabulary)
+    if plan.confidence < MODEL_FALLBACK_BELOW:
+        plan = await _ask_model(plan, state["message"], conversation, runtime, services)
+    runtime.stream_writer(PlanEvent(plan=plan).model_dump(mode="json"))
+    return Command(
+        update={"plan": plan.model_dump(mode="json")},
+        goto="retrieve" if plan.sources else "route",
+    )
+
+
+async def _ask_model(
+    plan: Plan,
+    message: str,
+    conversation: Conversation,
+    runtime: Runtime[Context],
+    services: Services,
+) -> Plan:
+    """Let a model pick the intent; keep the code's plan if it answers nothing usable."""
+    name = runtime.context.model or services.settings.default_model
+    try:
+        model = await services.models.get(name)
+        intent = await intent_from_model(model, message)
+    except Exception:  # the fallback is best effort: the code's plan still stands
+        log.warning("planner fallback model %r failed", name, exc_info=True)
+        return plan
+    if intent is None or intent == plan.intent:
+        return plan
+    vocabulary = await services.vocabulary()
+    replanned = plan_message(message, conversation, vocabulary, intent=intent)
+    return replanned.model_copy(update={"decided_by": "model"})

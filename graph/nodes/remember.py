@@ -1,0 +1,64 @@
+"""Remember: the turn's only write to the thread, done last so a failed turn changes nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.messages import AIMessage, HumanMessage
+
+from graph.evidence import Evidence
+from graph.plan import Plan
+from graph.state import ShownRecord, State
+from store.views import ProductSummary
+
+
+def shown_ids(components: list[dict[str, Any]]) -> list[str]:
+    """Product ids in the order the answer's components showed them."""
+    ids: list[str] = []
+    for component in components:
+        if component.get("kind") == "comparison":
+            ids.extend(card["id"] for card in component.get("products", []))
+        elif component.get("kind") == "deal":
+            ids.append(component["card"]["id"])
+        elif "id" in component:
+            ids.append(component["id"])
+        elif "product_id" in component:
+            ids.append(component["product_id"])
+    return list(dict.fromkeys(ids))
+
+
+def _record(summary: ProductSummary) -> ShownRecord:
+    return ShownRecord(
+        id=summary.id,
+        title=summary.title,
+        brand=summary.brand,
+        category=summary.category,
+        price=summary.price,
+        rating=summary.rating,
+    )
+
+
+def _focus(ids: list[str], plan: Plan) -> str | None:
+    """The one product this turn was about, if it was about one."""
+    if len(ids) == 1:
+        return ids[0]
+    if not ids and len(plan.product_ids) == 1:
+        return plan.product_ids[0]
+    return None
+
+
+def remember_turn(state: State) -> dict[str, Any]:
+    """Append the exchange and what the shopper saw, for the next turn's references."""
+    plan = Plan.model_validate(state["plan"])
+    evidence = Evidence.model_validate(state.get("evidence") or {})
+    ids = shown_ids(state.get("components", []))
+    summaries = {p.id: p for p in (*evidence.products, *evidence.deals)}
+    shown = [_record(summaries[pid]) for pid in ids if pid in summaries]
+    update: dict[str, Any] = {
+        "messages": [HumanMessage(state["message"]), AIMessage(state.get("answer", ""))],
+        "last_intent": plan.intent,
+        "focus": _focus(ids, plan),
+    }
+    if shown:  # a turn without products (chit-chat) keeps the last ones referable
+        update["shown"] = shown
+    return update

@@ -1,0 +1,31 @@
+"""The assistant's infrastructure settings, read from the environment and checked at start-up.
+
+Per-run choices (model override, product page, account) are ``graph.context.Context``;
+a run's choice beats these settings, which beat the defaults.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class AssistantSettings(BaseSettings):
+    """``SHOPGRAPH_*`` variables for the graph (the store has its own, ``StoreSettings``)."""
+
+    model_config = SettingsConfigDict(env_prefix="SHOPGRAPH_", extra="ignore")
+
+    default_model: str = Field(default="local", description="Model when the router has no rule.")
+    local_model_path: Path | None = Field(
+        default=None, description="A GGUF file to use instead of the bundled SmolLM2."
+    )
+    local_threads: int = Field(default=2, ge=1, le=64)
+    local_context_tokens: int = Field(default=2048, ge=512, le=32768)
+    local_max_tokens: int = Field(default=96, ge=8, le=2048)
+    first_token_timeout_s: float = Field(
+        default=30.0, gt=0, description="Give up on a model that sends nothing for this long."
+    )
+    answer_timeout_s: float = Field(default=120.0, gt=0, description="Longest answer allowed.")
+    max_message_chars: int = Field(default=4000, ge=100, le=100_000)

@@ -1,0 +1,141 @@
+"""One turn of a conversation, end to end: check the request, stream the graph, report.
+
+Shared by the terminal client and the API. Bad requests are refused before the graph
+runs (``check_turn``, so the API can answer 4xx); failures during the run become an
+``error`` event. Either way the thread keeps the state it had before the turn: only the
+graph's last node writes it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any
+
+from langchain_core.runnables import RunnableConfig
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from pydantic import BaseModel, Field
+
+from graph.context import Context
+from graph.events import EndEvent, ErrorCode, ErrorEvent, Event, MetadataEvent
+from graph.generation import ModelError, ModelTimeoutError
+from graph.graph import AssistantApp
+from graph.models import UnknownModelError
+from graph.services import Services
+from graph.state import TurnInput
+from graph.wire import STREAM_MODES, to_events
+from memory.checkpoints import thread_exists
+from tools.catalog import UnknownProductError
+
+log = logging.getLogger(__name__)
+
+
+class TurnRequest(BaseModel):
+    """A shopper's message and the choices that go with it."""
+
+    message: str
+    thread_id: str | None = Field(default=None, description="Continue this thread.")
+    product_id: str | None = Field(default=None, description="The product page open, if any.")
+    model: str | None = Field(default=None, description="Use this model, not the router's.")
+
+
+class TurnError(Exception):
+    """A request the assistant refuses, with a reason for the shopper."""
+
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.code: ErrorCode = code
+        self.message = message
+
+
+async def check_turn(request: TurnRequest, app: AssistantApp, services: Services) -> None:
+    """Raise ``TurnError`` if the request can't be served as given."""
+    text = request.message.strip()
+    if not text:
+        raise TurnError("invalid_message", "the message is empty")
+    limit = services.settings.max_message_chars
+    if len(text) > limit:
+        raise TurnError(
+            "invalid_message", f"the message has {len(text)} characters; the limit is {limit}"
+        )
+    if request.model is not None:
+        try:
+            services.models.spec(request.model)
+        except UnknownModelError as exc:
+            raise TurnError("unknown_model", str(exc)) from None
+    if request.product_id is not None:
+        catalog = await services.catalog()
+        if not await asyncio.to_thread(catalog.has_product, request.product_id):
+            raise TurnError("unknown_product", f"no product with id {request.product_id!r}")
+    if request.thread_id is not None and not await _has_thread(app, request.thread_id):
+        raise TurnError("unknown_thread", f"no conversation with id {request.thread_id!r}")
+
+
+async def _has_thread(app: AssistantApp, thread_id: str) -> bool:
+    saver = app.checkpointer
+    return isinstance(saver, BaseCheckpointSaver) and await thread_exists(saver, thread_id)
+
+
+async def stream_turn(
+    app: AssistantApp,
+    services: Services,
+    request: TurnRequest,
+) -> AsyncIterator[Event]:
+    """The events of one turn: ``metadata`` first, ``end`` last, ``error`` on failure."""
+    thread_id = request.thread_id or str(uuid.uuid4())
+    run_id = uuid.uuid4()
+    yield MetadataEvent(thread_id=thread_id, run_id=str(run_id))
+    try:
+        await check_turn(request, app, services)
+    except TurnError as refused:
+        yield ErrorEvent(code=refused.code, message=refused.message)
+        yield EndEvent()
+        return
+    config = RunnableConfig(configurable={"thread_id": thread_id}, run_id=run_id)
+    context = Context(model=request.model, product_id=request.product_id)
+    failure: ErrorEvent | None = None
+    finished: dict[str, Any] = {}
+    try:
+        async for mode, chunk in app.astream(
+            TurnInput(message=request.message.strip()),
+            config,
+            context=context,
+            stream_mode=STREAM_MODES,
+        ):
+            for event in to_events(mode, chunk):
+                yield event
+            if mode == "updates":
+                finished.update(_node_outputs(chunk))
+    except Exception as exc:  # reported to the shopper without internals; logged in full
+        failure = error_event(exc)
+        log.warning("turn failed on thread %s: %s", thread_id, failure.code, exc_info=True)
+    if failure is not None:
+        yield failure
+        yield EndEvent()
+        return
+    yield EndEvent(model=finished.get("model"), dropped=finished.get("dropped", 0))
+
+
+def _node_outputs(chunk: Any) -> dict[str, Any]:
+    """The state keys the nodes of one ``updates`` item wrote."""
+    merged: dict[str, Any] = {}
+    if isinstance(chunk, dict):
+        for update in chunk.values():
+            if isinstance(update, dict):
+                merged.update(update)
+    return merged
+
+
+def error_event(exc: BaseException) -> ErrorEvent:
+    """The shopper-facing error for an exception raised during a run."""
+    if isinstance(exc, ModelTimeoutError):
+        return ErrorEvent(code="model_timeout", message="The model took too long to answer.")
+    if isinstance(exc, ModelError):
+        return ErrorEvent(code="model_failed", message="The model could not answer this time.")
+    if isinstance(exc, UnknownModelError):
+        return ErrorEvent(code="unknown_model", message=str(exc))
+    if isinstance(exc, UnknownProductError):
+        return ErrorEvent(code="unknown_product", message=str(exc))
+    return ErrorEvent(code="internal", message="Something went wrong; please try again.")

@@ -1,0 +1,67 @@
+"""Fake chat models and a registry of them, for fast deterministic graph tests."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections.abc import AsyncIterator, Iterable, Sequence
+from typing import Any
+
+from langchain_core.callbacks import AsyncCallbackManagerForLLMRun
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
+from langchain_core.outputs import ChatGenerationChunk
+from pydantic import Field
+
+from graph.models import ModelRegistry, ModelSpec
+
+
+class ScriptedChatModel(GenericFakeChatModel):
+    """Answers with the given replies in turn (the last one repeats); records prompts."""
+
+    prompts: list[list[BaseMessage]] = Field(default_factory=list)
+
+    async def _astream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: AsyncCallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> AsyncIterator[ChatGenerationChunk]:
+        self.prompts.append(messages)
+        async for chunk in super()._astream(messages, stop, run_manager, **kwargs):
+            yield chunk
+
+
+class StalledChatModel(GenericFakeChatModel):
+    """Never sends a token (a model that timed out)."""
+
+    async def _astream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: AsyncCallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> AsyncIterator[ChatGenerationChunk]:
+        await asyncio.sleep(3600)
+        yield ChatGenerationChunk(message=AIMessageChunk(content="late"))
+
+
+def scripted(replies: Sequence[str]) -> ScriptedChatModel:
+    """A model answering ``replies`` in turn, then the last one forever."""
+    stream: Iterable[str] = itertools.chain(replies, itertools.repeat(replies[-1]))
+    return ScriptedChatModel(messages=iter(AIMessage(r) for r in stream), prompts=[])
+
+
+def fake_registry(
+    replies: Sequence[str] = ("Here are some good picks for you.",),
+    *,
+    writes_directives: bool = False,
+    stalled: bool = False,
+) -> ModelRegistry:
+    """A registry whose only model, ``fake``, answers ``replies`` (or never answers)."""
+    registry = ModelRegistry()
+    model = StalledChatModel(messages=iter([])) if stalled else scripted(replies)
+    spec = ModelSpec(name="fake", description="test double", writes_directives=writes_directives)
+    registry.register(spec, lambda: model)
+    return registry
