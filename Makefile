@@ -1,5 +1,5 @@
 # Two entry points for a fresh machine with Python 3.11:
-#   make run    install, then run the assistant on the embedded default store
+#   make run    install, then chat with the assistant on the embedded defaults
 #   make test   install, then lint, type-check and run the tests
 PY ?= python3.11
 VENV := .venv
@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml constraints.txt
 install: $(STAMP)
 
 run: install
-	$(BIN)/shopgraph shell
+	$(BIN)/shopgraph chat
 
 lint: install
 	$(BIN)/ruff check .

@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 
 from graph.models import ModelRegistry, default_registry
 from graph.planner import Vocabulary, load_vocabulary
+from graph.planner.classifier import intent_model
+from graph.planner.phrases import packaged_synonyms
 from graph.settings import AssistantSettings
+from prompts import prompt_names, prompt_text
 from store.catalog import Catalog
 
 
@@ -25,6 +28,7 @@ class Services:
     settings: AssistantSettings
     _catalog: Catalog | None = field(default=None, init=False, repr=False)
     _vocabulary: tuple[str, Vocabulary] | None = field(default=None, init=False, repr=False)
+    _warm: bool = field(default=False, init=False, repr=False)
 
     @classmethod
     def from_environment(cls) -> Services:
@@ -49,6 +53,15 @@ class Services:
         services._catalog = catalog
         return services
 
+    async def warm_up(self) -> None:
+        """Load prompt files and train the planner's classifier, once, off the event loop.
+
+        Both read files; LangGraph's server refuses blocking I/O on its event loop.
+        """
+        if not self._warm:
+            await asyncio.to_thread(_load_files)
+            self._warm = True
+
     async def catalog(self) -> Catalog:
         """The catalog, opened on first use (off the event loop: it does blocking I/O)."""
         if self._catalog is None:
@@ -63,3 +76,10 @@ class Services:
             vocabulary = await asyncio.to_thread(load_vocabulary, catalog)
             self._vocabulary = (generation, vocabulary)
         return self._vocabulary[1]
+
+
+def _load_files() -> None:
+    for name in prompt_names():
+        prompt_text(name)
+    intent_model()
+    packaged_synonyms()

@@ -30,6 +30,12 @@ def prompt_text(name: str) -> str:
     return _NOTE.sub("", path.read_text(encoding="utf-8")).strip() + "\n"
 
 
+def prompt_names() -> list[str]:
+    """Every prompt file's name (``prompts/*.md``), sorted."""
+    files = resources.files("prompts").iterdir()
+    return sorted(f.name.removesuffix(".md") for f in files if f.name.endswith(".md"))
+
+
 def placeholders(name: str) -> set[str]:
     """The variables ``prompts/NAME.md`` expects."""
     template = Template(prompt_text(name))

@@ -31,6 +31,7 @@ async def load_context(
     state: State, runtime: Runtime[Context], *, services: Services
 ) -> dict[str, Any]:
     """Gather the conversation for the planner and clear the last turn's results."""
+    await services.warm_up()
     page = None
     if runtime.context.product_id:
         catalog = await services.catalog()

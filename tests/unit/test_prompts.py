@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pytest
 
-from prompts import PromptError, placeholders, render_prompt
+from prompts import PromptError, placeholders, prompt_names, render_prompt
 
 # What the code passes to each prompt that takes variables; every other prompt takes none.
 VARIABLES = {
@@ -16,11 +14,7 @@ VARIABLES = {
     "not_available": {"title"},
     "planner_fallback": None,  # checked by the planner's own tests
 }
-PROMPTS = sorted(
-    p.name.removesuffix(".md")
-    for p in resources.files("prompts").iterdir()
-    if p.name.endswith(".md")
-)
+PROMPTS = prompt_names()
 
 
 @pytest.mark.parametrize("name", PROMPTS)

@@ -1,0 +1,42 @@
+"""`shopgraph chat`: bad input is refused with an error event, a message and exit status 1."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from shopgraph.cli import app
+from store.catalog import Catalog
+
+runner = CliRunner()
+
+
+def chat(*args: str) -> tuple[int, list[dict[str, Any]]]:
+    result = runner.invoke(app, ["chat", "--json", *args])
+    return result.exit_code, [json.loads(line) for line in result.stdout.splitlines() if line]
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["   "], "invalid_message"),
+        (["x" * 100_000], "invalid_message"),
+        (["blender", "--thread", "no-such-thread"], "unknown_thread"),
+        (["blender", "--product", "NO-SUCH"], "unknown_product"),
+        (["blender", "--model", "gpt-17"], "unknown_model"),
+    ],
+)
+def test_bad_input_is_an_error_event(loaded: Catalog, args: list[str], code: str) -> None:
+    status, events = chat(*args)
+    assert status == 1
+    assert [e["type"] for e in events] == ["metadata", "error", "end"]
+    assert events[1]["code"] == code
+
+
+def test_text_mode_names_the_problem(loaded: Catalog) -> None:
+    result = runner.invoke(app, ["chat", "blender", "--model", "gpt-17"])
+    assert result.exit_code == 1
+    assert "unknown model 'gpt-17'" in result.stdout and "local" in result.stdout
