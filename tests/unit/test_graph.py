@@ -185,3 +185,18 @@ async def test_out_of_scope_and_regulated_requests_follow_the_policy(loaded: Cat
     text = "".join(e["text"] for e in of_type(events, "token"))
     assert "medical advice" in text
     assert not of_type(events, "component")
+
+
+async def test_an_unsure_plan_asks_the_model_for_the_intent(loaded: Catalog) -> None:
+    app, services = assistant(loaded, fake_registry(["review_summary", "Here is what I found."]))
+    events = await turn(app, services, "is it good for pet hair?", product_id="BL-QUIET")
+    plan = of_type(events, "plan")[0]["plan"]
+    assert plan["decided_by"] == "model" and plan["intent"] == "review_summary"
+    assert plan["products"][0]["product_id"] == "BL-QUIET"
+
+
+async def test_a_model_reply_without_an_intent_keeps_the_code_plan(loaded: Catalog) -> None:
+    app, services = assistant(loaded, fake_registry(["I like turtles."]))
+    events = await turn(app, services, "is it good for pet hair?", product_id="BL-QUIET")
+    plan = of_type(events, "plan")[0]["plan"]
+    assert plan["decided_by"] == "classifier" and plan["confidence"] < 0.5
