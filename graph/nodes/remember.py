@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from langchain_core.messages import AIMessage, HumanMessage
 
 from graph.evidence import Evidence
+from graph.nodes.context import shown_product
 from graph.plan import Plan
 from graph.state import ShownRecord, State
-from store.views import ProductSummary
 
 
 def shown_ids(components: list[dict[str, Any]]) -> list[str]:
@@ -27,17 +27,6 @@ def shown_ids(components: list[dict[str, Any]]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def _record(summary: ProductSummary) -> ShownRecord:
-    return ShownRecord(
-        id=summary.id,
-        title=summary.title,
-        brand=summary.brand,
-        category=summary.category,
-        price=summary.price,
-        rating=summary.rating,
-    )
-
-
 def _focus(ids: list[str], plan: Plan) -> str | None:
     """The one product this turn was about, if it was about one."""
     if len(ids) == 1:
@@ -53,7 +42,12 @@ def remember_turn(state: State) -> dict[str, Any]:
     evidence = Evidence.model_validate(state.get("evidence") or {})
     ids = shown_ids(state.get("components", []))
     summaries = {p.id: p for p in (*evidence.products, *evidence.deals)}
-    shown = [_record(summaries[pid]) for pid in ids if pid in summaries]
+    # ShownProduct's JSON is a ShownRecord: the state keeps the JSON form.
+    shown = [
+        cast(ShownRecord, shown_product(summaries[pid]).model_dump())
+        for pid in ids
+        if pid in summaries
+    ]
     update: dict[str, Any] = {
         "messages": [HumanMessage(state["message"]), AIMessage(state.get("answer", ""))],
         "last_intent": plan.intent,
