@@ -29,10 +29,17 @@ lint: install
 test: lint
 	$(BIN)/python -m pytest
 
+# The store-reading benchmarks share one demo store: search_latency builds it in a temp
+# home (as <home>/2400, beside its 50,000-product one), the others reuse it.
 bench: install
 	$(BIN)/python -m bench.ingest_rate
-	$(BIN)/python -m bench.search_latency
 	$(BIN)/python -m bench.evidence_ranking
+	$(BIN)/python -m bench.renderer
+	home=$$(mktemp -d) && trap 'rm -rf "$$home"' EXIT && \
+	$(BIN)/python -m bench.search_latency --home "$$home" && \
+	$(BIN)/python -m bench.planner --home "$$home/2400" && \
+	$(BIN)/python -m bench.price_slots --home "$$home/2400" && \
+	$(BIN)/python -m bench.first_token --home "$$home/2400"
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections.abc import Sequence
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from store.catalog import Catalog
@@ -34,6 +37,23 @@ def build_store(home: Path, n_products: int, *, products_only: bool = False) -> 
         ingest_items(catalog, demo_items(n_products, products_only=products_only))
     catalog.sync_indexes()
     return catalog
+
+
+@contextmanager
+def demo_catalog(home: Path | None, n_products: int = 2400) -> Iterator[Catalog]:
+    """The demo store at ``home``, or built in a temporary home removed afterwards.
+
+    A ``home`` that does not hold ``n_products`` products gets the demo store ingested.
+    """
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        catalog = build_store(home or Path(tmp), n_products)
+        seconds = time.perf_counter() - started
+        print(f"store: {home or 'a temporary home'} ({n_products} products, {seconds:.0f} s)")
+        try:
+            yield catalog
+        finally:
+            catalog.close()
 
 
 def percentile(values: Sequence[float], q: float) -> float:

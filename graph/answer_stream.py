@@ -13,11 +13,15 @@ from typing import Any
 
 from langgraph.types import StreamWriter
 
+from graph.components import Component
 from graph.directives import ActionTag, Directive
 from graph.events import ComponentEvent, TokenEvent
 from graph.hydrate import hydrate
 from graph.renderer import Dropped, Found, RenderOutput, Text
 from store.catalog import Catalog
+
+DropReason = str
+"""Why a directive was not shown ("action_not_requested", "no_data", or a renderer's)."""
 
 
 class AnswerStream:
@@ -49,15 +53,22 @@ class AnswerStream:
 
     async def show(self, directive: Directive) -> None:
         """Hydrate a directive and stream its component (or count why it was not shown)."""
+        self.present(await self.prepare(directive))
+
+    async def prepare(self, directive: Directive) -> Component | DropReason:
+        """The directive's component, hydrated from the store, or why there is none."""
         if isinstance(directive, ActionTag) and not self._actions_allowed:
-            self.dropped["action_not_requested"] += 1
-            return
+            return "action_not_requested"
         component = await hydrate(directive, self._catalog)
-        if component is None:
-            self.dropped["no_data"] += 1
+        return "no_data" if component is None else component
+
+    def present(self, prepared: Component | DropReason) -> None:
+        """Stream a prepared component (or count why it was not shown)."""
+        if isinstance(prepared, str):
+            self.dropped[prepared] += 1
             return
-        self.components.append(component.model_dump(mode="json"))
-        self._emit(ComponentEvent(component=component).model_dump(mode="json"))
+        self.components.append(prepared.model_dump(mode="json"))
+        self._emit(ComponentEvent(component=prepared).model_dump(mode="json"))
 
     async def render(self, outputs: Iterable[RenderOutput]) -> None:
         """Apply the renderer's outputs in order."""

@@ -37,6 +37,8 @@ class Composition:
     """Instruction for the model's opening line; None when the model is not needed."""
     facts: list[str] = field(default_factory=list)
     """Short facts the model may use in its opening line."""
+    lead: str = ""
+    """The opening line written in code, used when the model's is unusable."""
     text: str = ""
     """Sentences written in code from the store's data."""
     directives: list[Directive] = field(default_factory=list)
@@ -56,7 +58,7 @@ def compose(plan: Plan, evidence: Evidence) -> Composition:
 
 def _titles(evidence: Evidence) -> list[str]:
     """Product names for the model, without the spec tails ("..., 2600Pa, 90 Min")."""
-    return [p.title.split(",")[0] for p in evidence.products]
+    return [p.title.split(",")[0] for p in evidence.products[:3]]
 
 
 def _compose_search(plan: Plan, evidence: Evidence) -> Composition:
@@ -65,7 +67,12 @@ def _compose_search(plan: Plan, evidence: Evidence) -> Composition:
     cards: list[Directive] = [
         DealTag(id=p.id) if p.deal_label else ProductTag(id=p.id) for p in evidence.products
     ]
-    return Composition(opening="search", facts=_titles(evidence), directives=cards)
+    return Composition(
+        opening="search",
+        facts=_titles(evidence),
+        lead=render_prompt("lead_search", query=plan.query or "your request"),
+        directives=cards,
+    )
 
 
 def _compose_deals(plan: Plan, evidence: Evidence) -> Composition:
@@ -74,7 +81,8 @@ def _compose_deals(plan: Plan, evidence: Evidence) -> Composition:
         return Composition(text=render_prompt("no_deals"))
     return Composition(
         opening="deals",
-        facts=[d.title.split(",")[0] for d in deals],
+        lead=render_prompt("lead_deals"),
+        facts=[d.title.split(",")[0] for d in deals[:3]],
         directives=[DealTag(id=d.id) for d in deals],
     )
 
@@ -96,6 +104,7 @@ def _compose_compare(plan: Plan, evidence: Evidence) -> Composition:
         lines.append(f"Lower price right now: the {_ORDINALS[shown.index(cheaper)]} one.")
     return Composition(
         opening="compare",
+        lead=render_prompt("lead_compare"),
         facts=_titles(evidence),
         text=" ".join(lines),
         directives=[CompareTag(ids=[p.id for p in shown])],
@@ -195,7 +204,7 @@ def _compose_fixed(name: str) -> Composer:
 
 
 def _compose_chat(plan: Plan, evidence: Evidence) -> Composition:
-    return Composition(opening="chit_chat")
+    return Composition(opening="chit_chat", lead=render_prompt("lead_chit_chat"))
 
 
 def _compose_out_of_scope(plan: Plan, evidence: Evidence) -> Composition:

@@ -8,6 +8,8 @@ unknown ids and typed prices.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,6 +22,7 @@ from graph.composer import Composition, compose
 from graph.context import Context
 from graph.evidence import Evidence
 from graph.generation import ModelOutputError, looks_like_text, stream_text
+from graph.opening import OpeningGate
 from graph.plan import Plan
 from graph.price_guard import mentioned_amounts
 from graph.prompting import directive_messages, opening_messages
@@ -27,6 +30,7 @@ from graph.renderer import StreamRenderer
 from graph.services import Services
 from graph.state import State
 
+log = logging.getLogger(__name__)
 ACTION_INTENTS = frozenset({"cart_action", "price_alert"})
 
 
@@ -54,17 +58,46 @@ async def answer(state: State, runtime: Runtime[Context], *, services: Services)
 async def _compose(
     composition: Composition, message: str, out: AnswerStream, services: Services, name: str
 ) -> None:
-    if composition.opening:
-        model = await services.models.get(name)
-        # The opening may not place components: the composer has chosen them.
-        renderer = StreamRenderer((), allowed_amounts=mentioned_amounts(message))
-        messages = opening_messages(composition, message)
-        await _generate(model, messages, renderer, out, services, stop=["\n"])
-    if composition.text:
-        out.paragraph()
-        out.write(composition.text)
-    for directive in composition.directives:
-        await out.show(directive)
+    # Hydrate the components while the model writes, so they follow its line at once.
+    prepared = [asyncio.ensure_future(out.prepare(d)) for d in composition.directives]
+    try:
+        if composition.opening:
+            await _opening(composition, message, out, services, name)
+        if composition.text:
+            out.paragraph()
+            out.write(composition.text)
+        for component in prepared:
+            out.present(await component)
+    finally:
+        for task in prepared:
+            task.cancel()
+
+
+async def _opening(
+    composition: Composition, message: str, out: AnswerStream, services: Services, name: str
+) -> None:
+    """Stream the model's opening line through the gate, the price guard, into ``out``."""
+    settings = services.settings
+    model = await services.models.get(name)
+    gate = OpeningGate(composition.facts, composition.lead)
+    # The opening may not place components (the composer has chosen them) nor prices.
+    renderer = StreamRenderer((), allowed_amounts=mentioned_amounts(message))
+    raw: list[str] = []
+    async for chunk in stream_text(
+        model,
+        opening_messages(composition, message),
+        first_token_s=settings.first_token_timeout_s,
+        total_s=settings.answer_timeout_s,
+        stop=["\n"],
+    ):
+        raw.append(chunk)
+        await out.render(renderer.feed(gate.feed(chunk)))
+    if not looks_like_text("".join(raw)) and not gate.open:
+        raise ModelOutputError("the model's answer was empty or unreadable")
+    if not gate.open:
+        log.info("local model's opening replaced: %r", "".join(raw)[:120])
+    await out.render(renderer.feed(gate.close()))
+    await out.render(renderer.close())
 
 
 async def _generate(
@@ -73,8 +106,6 @@ async def _generate(
     renderer: StreamRenderer,
     out: AnswerStream,
     services: Services,
-    *,
-    stop: list[str] | None = None,
 ) -> None:
     """Stream the model through the renderer into ``out``; refuse an unusable answer."""
     settings = services.settings
@@ -85,7 +116,6 @@ async def _generate(
         messages,
         first_token_s=settings.first_token_timeout_s,
         total_s=settings.answer_timeout_s,
-        stop=stop,
     ):
         raw.append(chunk)
         await out.render(renderer.feed(chunk))

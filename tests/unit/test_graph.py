@@ -122,6 +122,7 @@ async def test_bad_requests_get_a_clear_error(
     [
         (fake_registry(stalled=True), "model_timeout"),
         (fake_registry(["#### ))) ((( ####"]), "model_failed"),
+        (fake_registry(["## ## ## ## ## ## ## ## ## ## ## ## ## ## ## ## ## ##"]), "model_failed"),
     ],
 )
 async def test_a_failed_model_leaves_the_thread_as_it_was(
