@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncGenerator, Sequence
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
@@ -33,7 +33,7 @@ async def stream_text(
     first_token_s: float,
     total_s: float,
     stop: list[str] | None = None,
-) -> AsyncIterator[str]:
+) -> AsyncGenerator[str, None]:
     """The model's answer as text chunks; raises ``ModelError`` subclasses on failure."""
     chunks = model.astream(list(messages), config=NOSTREAM, stop=stop).__aiter__()
     loop = asyncio.get_running_loop()

@@ -55,13 +55,20 @@ class OpeningGate:
         """The first words passed: the line is streaming."""
         self.stopped = False
         """Nothing more of the model's line will be shown."""
+        self.finished = False
+        """The line ended (a newline after some text): the model may stop."""
 
     def feed(self, chunk: str) -> str:
         """What of ``chunk`` to show now."""
-        if self.stopped:
+        if self.stopped or self.finished:
             return ""
-        self._line += chunk
-        if not self.open and len(self._line.split()) <= HOLD_WORDS:
+        line = self._line + chunk
+        if not self._line:
+            line = line.lstrip()  # the line starts at the model's first word
+        if "\n" in line:  # one line only
+            line, self.finished = line.split("\n", 1)[0], True
+        self._line = line
+        if not self.open and not self.finished and len(line.split()) <= HOLD_WORDS:
             return ""
         return self._release()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
+from contextlib import aclosing
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -83,15 +84,18 @@ async def _opening(
     # The opening may not place components (the composer has chosen them) nor prices.
     renderer = StreamRenderer((), allowed_amounts=mentioned_amounts(message))
     raw: list[str] = []
-    async for chunk in stream_text(
+    chunks = stream_text(
         model,
         opening_messages(composition, message),
         first_token_s=settings.first_token_timeout_s,
         total_s=settings.answer_timeout_s,
-        stop=["\n"],
-    ):
-        raw.append(chunk)
-        await out.render(renderer.feed(gate.feed(chunk)))
+    )
+    async with aclosing(chunks):  # stops the model when the line is done
+        async for chunk in chunks:
+            raw.append(chunk)
+            await out.render(renderer.feed(gate.feed(chunk)))
+            if gate.finished or gate.stopped:
+                break
     if not looks_like_text("".join(raw)) and not gate.open:
         raise ModelOutputError("the model's answer was empty or unreadable")
     if not gate.open:

@@ -51,3 +51,8 @@ def test_a_line_that_turns_into_an_echo_is_cut() -> None:
 def test_copying_two_product_names_is_an_echo() -> None:
     assert not acceptable_opening("Hushmix 600 Quiet Blender and Breezy Blend Compact.", FACTS)
     assert acceptable_opening("The Hushmix 600 Quiet Blender is a quiet pick.", FACTS)
+
+
+def test_one_line_only_and_leading_newlines_are_skipped() -> None:
+    shown, gate = run(["\n\n", "Lovely ", "picks.\nSecond line"])
+    assert shown == "Lovely picks." and gate.finished
