@@ -12,9 +12,15 @@ from prompts import render_prompt
 _ORDINALS = ("first", "second", "third", "fourth")
 
 
+def plain_name(title: str) -> str:
+    """A name for the model to phrase around: no spec tail, no figures it could copy."""
+    head = title.split(",")[0]
+    return " ".join(word for word in head.split() if not any(ch.isdigit() for ch in word))
+
+
 def titles(evidence: Evidence) -> list[str]:
     """Product names for the model, without the spec tails ("..., 2600Pa, 90 Min")."""
-    return [p.title.split(",")[0] for p in evidence.products[:3]]
+    return [plain_name(p.title) for p in evidence.products[:3]]
 
 
 def compose_search(plan: Plan, evidence: Evidence) -> Composition:
@@ -40,7 +46,7 @@ def compose_deals(plan: Plan, evidence: Evidence) -> Composition:
     return Composition(
         opening="deals",
         lead=render_prompt("lead_deals"),
-        facts=[d.title.split(",")[0] for d in deals[:3]],
+        facts=[plain_name(d.title) for d in deals[:3]],
         directives=[DealTag(id=d.id) for d in deals],
     )
 

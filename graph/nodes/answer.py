@@ -96,10 +96,8 @@ async def _opening(
             await out.render(renderer.feed(gate.feed(chunk)))
             if gate.finished or gate.stopped:
                 break
-    if not looks_like_text("".join(raw)) and not gate.open:
-        raise ModelOutputError("the model's answer was empty or unreadable")
-    if not gate.open:
-        log.info("local model's opening replaced: %r", "".join(raw)[:120])
+    if not gate.open:  # the answer stands without the model's line: use the lead
+        log.warning("local model's opening replaced: %r", "".join(raw)[:120])
     await out.render(renderer.feed(gate.close()))
     await out.render(renderer.close())
 

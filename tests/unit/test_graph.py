@@ -121,8 +121,8 @@ async def test_bad_requests_get_a_clear_error(
     ("registry", "code"),
     [
         (fake_registry(stalled=True), "model_timeout"),
-        (fake_registry(["#### ))) ((( ####"]), "model_failed"),
-        (fake_registry(["## ## ## ## ## ## ## ## ## ## ## ## ## ## ## ## ## ##"]), "model_failed"),
+        (fake_registry(["#### ))) ((( ####"], writes_directives=True), "model_failed"),
+        (fake_registry([""], writes_directives=True), "model_failed"),
     ],
 )
 async def test_a_failed_model_leaves_the_thread_as_it_was(
@@ -201,3 +201,19 @@ async def test_a_model_reply_without_an_intent_keeps_the_code_plan(loaded: Catal
     events = await turn(app, services, "is it good for pet hair?", product_id="BL-QUIET")
     plan = of_type(events, "plan")[0]["plan"]
     assert plan["decided_by"] == "classifier" and plan["confidence"] < 0.5
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "#### ))) ((( ####",
+        "## ## ## ## ## ## ## ## ## ##",
+        "I'm sorry, as a shopping assistant I can't.",
+    ],
+)
+async def test_an_unusable_opening_line_gives_way_to_the_lead(loaded: Catalog, reply: str) -> None:
+    app, services = assistant(loaded, fake_registry([reply]))
+    events = await turn(app, services, "quiet blender")
+    text = "".join(e["text"] for e in of_type(events, "token"))
+    assert text.startswith("Here are the best matches for") and reply not in text
+    assert of_type(events, "component") and not of_type(events, "error")
