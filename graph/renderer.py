@@ -58,6 +58,7 @@ _TAG = re.compile(
 )
 
 _MARKUP = re.compile("[=\"']")
+_ODD_CLOSING = re.compile(r"</[^<>]*>")
 
 
 class StreamRenderer:
@@ -120,6 +121,8 @@ class StreamRenderer:
 
     def _scan(self, buffer: str, *, final: bool) -> int | None:
         """Settle the tag at the start of ``buffer``: how much it used, None if still open."""
+        if buffer.startswith("</") and not buffer[2:3].isalpha():
+            return self._scan_odd_closing(buffer, final=final)
         match = _TAG.match(buffer)
         if match is None:
             if buffer in ("<", "</") and not final:
@@ -142,6 +145,18 @@ class StreamRenderer:
         else:
             self._guard.push(buffer[:end])
         return end
+
+    def _scan_odd_closing(self, buffer: str, *, final: bool) -> int | None:
+        """``</`` not followed by a name ("</>", "<//>"): markup, removed up to its ``>``."""
+        closing = _ODD_CLOSING.match(buffer)
+        if closing is not None:
+            self._flush()
+            self._drop(closing.group(), "unknown_tag")
+            return closing.end()
+        if "<" not in buffer[1:] and len(buffer) < MAX_TAG and not final:
+            return None
+        self._guard.push("<")
+        return 1
 
     def _on_tag(self, raw: str, name: str, closing: bool) -> None:
         directive = None if closing or name not in TAG_NAMES else parse_directive(raw)

@@ -2,7 +2,8 @@
 
 Data only; ``graph.planner.rules`` runs it on the message in lower case with straight
 apostrophes. Order matters: an alert ("buy it when it drops to $70") is checked before a
-cart action, a price-history question ("is this a good deal?") before deals.
+cart action, a price-history question ("is this a good deal?") before deals. ``ALERT_CUE``
+is what any price alert says, however it is decided.
 """
 
 from __future__ import annotations
@@ -18,6 +19,25 @@ _GREETING = (
     r"how are you(?: doing)?(?: today)?|who are you|what can you do|you'?re (?:great|awesome|"
     r"helpful|the best)|good bot|lol|haha"
 )
+
+_TO_ME = r"(?:notify|alert|ping|e-?mail|text|message|warn|remind) (?:me|us)"
+_WHEN = r"(?:when|if|once|as soon as|whenever|until|till|the moment)"
+_THIS = r"(?:the|this|that|it|its|these|those|them)"
+ALERT_CUE = (
+    rf"\b{_TO_ME}\b|\b(?:tell|inform|update) (?:me|us) {_WHEN}\b|\blet (?:me|us) know\b"
+    r"|\b(?:want|like|need) to know\b|\bnotif(?:y|ied|ications?)\b|\balerts?\b"
+    rf"|\bwatch {_THIS}\b|\b(?:track|monitor)(?:ing)? (?:{_THIS}|price)\b"
+    r"|\bprice (?:watch|drops?|tracker)\b|\bkeep (?:an eye|tabs|track)\b"
+    r"|\bauto[- ]?(?:buy|purchase|order)|\bautomatically (?:buy|order|purchase|get)"
+    r"|\b(?:buy|order|purchase|get|grab) (?:\w+ ){0,3}?automatically\b"
+    r"|\b(?:buy|order|grab|purchase) (?:it|this|that|them|one)(?: for me)? at\b"
+    rf"|\b{_WHEN}\b.{{0,40}}\b(?:drops?|dropped|dips?|falls?|goes|gets|hits?|reach(?:es)?"
+    r"|comes? down|costs? less|on sale|discounted|back in stock|restock\w*|price)\b"
+    r"|\bgets? (?:cheaper|discounted)\b"
+    r"|\b(?:it|price|they|one) (?:drops?|dips?|falls?|goes|comes) (?:down|below|under|to)\b"
+)
+"""What a price alert says and a search does not: someone to tell, a price to wait for,
+a purchase to make later. A price alert without one is a search with a price bound."""
 
 PATTERNS: tuple[tuple[Intent, float, str], ...] = (
     (

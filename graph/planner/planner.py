@@ -13,7 +13,7 @@ from graph.plan import Conversation, Decider, Intent, Plan
 from graph.planner.classifier import intent_model
 from graph.planner.reading import Reading, read_message
 from graph.planner.references import resolve_references
-from graph.planner.rules import rule_hits
+from graph.planner.rules import has_alert_cue, rule_hits
 from graph.planner.slots import slots_for
 from graph.planner.sources import filters_for, policy_topic, search_query, sources_for
 from graph.planner.vocabulary import Vocabulary
@@ -51,11 +51,24 @@ def decide_intent(
     others = tuple(dict.fromkeys(h.intent for h in hits[1:] if rule and h.intent != rule.intent))
     if rule and rule.confidence >= RULES_DECIDE_FROM:
         return IntentDecision(rule.intent, rule.confidence, "rules", others)
-    intent, probability = intent_model().classify(message)
+    intent, probability = _classified(message)
     if rule and (intent == rule.intent or probability < MODEL_FALLBACK_BELOW):
         confidence = max(rule.confidence, probability) if intent == rule.intent else rule.confidence
         return IntentDecision(rule.intent, round(confidence, 4), "rules", others)
     return IntentDecision(intent, round(probability, 4), "classifier")
+
+
+def _classified(message: str) -> tuple[Intent, float]:
+    """The classifier's intent and probability; a price alert needs an alert cue.
+
+    Without one the classifier's alert is a search (its price then bounds the search), as
+    sure as the classifier is of a search once an alert is ruled out.
+    """
+    probabilities = intent_model().probabilities(message)
+    intent = max(probabilities, key=probabilities.__getitem__)
+    if intent == "price_alert" and not has_alert_cue(message):
+        return "search", probabilities["search"] / (1.0 - probabilities["price_alert"])
+    return intent, probabilities[intent]
 
 
 def plan_message(

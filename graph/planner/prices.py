@@ -1,9 +1,11 @@
 """Prices in a shopper's words: bounds ("under $150", "between 50 and 100") and targets.
 
-Small models cannot be trusted with numbers, so prices are read by patterns. Each pattern
-claims its span; a later pattern never reads inside an earlier one's span, which is how
-"no more than 90" stays a ceiling and "from 20 to 40 bucks" stays one range. A number
-followed by a unit ("under 10 lbs", "over 4 stars") is not a price.
+Small models cannot be trusted with numbers, so prices are read by patterns
+(``graph.planner.price_patterns``). Each pattern claims its span; a later pattern never
+reads inside an earlier one's span, which is how "no more than 90" stays a ceiling and
+"from 20 to 40 bucks" stays one range. A number followed by a unit ("under 10 lbs", "over
+4 stars") is not a price, nor a loose one that counts a thing ("about 36 appetizers", "up
+to 42 diameter") or names a model ("iphone 12 max"), unless a currency is written.
 """
 
 from __future__ import annotations
@@ -11,37 +13,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.planner.amounts import MONEY, amount, has_money_marker
+from graph.planner.amounts import amount, has_money_marker
+from graph.planner.price_patterns import PATTERNS
 
-_M = rf"({MONEY})"
-_MAX_BEFORE = (
-    r"under|below|beneath|less than|lower than|cheaper than|no more than|not more than|"
-    r"no higher than|not over|nothing (?:over|above|more than)|at most|up to|max(?:imum)?\.?|"
-    r"within|budget(?: is| of|:)?|"
-    r"(?:spend|pay)(?:ing)?(?: more than| over| above| up to)?|<=?|≤"
+__all__ = ["Prices", "amount", "find_prices"]
+
+_LOOSE = re.compile(
+    r"(?:around|about|approx\w*|roughly|close to|at least|up to)\b|~|.*\bmax(?:imum)?$", re.I
 )
-_MAX_AFTER = r"or less|or under|or below|or cheaper|max(?:imum)?|tops|at most|and under|budget"
-_MIN_BEFORE = (
-    r"over|above|more than|at least|min(?:imum)?\.?|starting at|from|greater than|"
-    r"higher than|upwards of|>=?|≥"
+"""Loose phrases, whose number may count something else: "about 36", "at least 16"."""
+_NEXT_WORD = re.compile(r"[\s-]*([^\W\d_][\w'’]*)")
+_AFTER_A_PRICE = frozenset(
+    "a an and or but for to on in at of with without from by is are was be please pls plz max"
+    " maximum tops total each apiece per range mark ish so that thats that's which who if then"
+    " than i i'm im we you me my it its it's this these those the any some would will should"
+    " could can do does budget price now today though only just including plus not no"
+    " nothing ok okay thanks thank before after".split()
 )
-_MIN_AFTER = r"or more|and up|and above|or higher|plus|\+"
-_TARGET = r"(?:at|for|to|reach(?:es)?|hits?|hit)"
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
-    for kind, pattern in (
-        ("range", rf"\b(?:between|from)\s+(?:about\s+)?{_M}\s*(?:and|to|-|–)\s*{_M}"),
-        ("dash", rf"{_M}\s*(?:-|–|to)\s*{_M}"),
-        ("around", rf"(?:\b(?:around|about|approximately|approx\.?|roughly|close to)\s+|~\s?){_M}"),
-        ("around", rf"{_M}(?:\s?-?ish\b|\s+or so\b)"),
-        ("max", rf"(?:(?<![\w-])(?:{_MAX_BEFORE}))\s*(?:of\s+|than\s+)?{_M}"),
-        ("max", rf"{_M}\s*(?:{_MAX_AFTER})\b"),
-        ("min", rf"(?:(?<![\w-])(?:{_MIN_BEFORE}))\s*{_M}"),
-        ("min", rf"{_M}\s*(?:{_MIN_AFTER})(?:\s|$|\b)"),
-        ("target", rf"\b{_TARGET}\s+{_M}"),
-        ("lone", rf"(?<![\w.])({MONEY})"),
-    )
+"""Words that may follow a price ("about 200 for a kettle"); any other counts a thing."""
+_MODEL = re.compile(
+    r"\b(?:iphone|ipad|galaxy|pixel|note|series|model|gen|generation|version|edition|mark|mk)"
+    r"\s*$",
+    re.I,
 )
+"""A name before a number that makes it a model ("iphone 12 max" is no ceiling of 12)."""
 
 
 @dataclass(frozen=True)
@@ -56,10 +51,23 @@ class Prices:
     """Character spans of the price phrases, for removal from the search text."""
 
 
+def _counts_a_thing(match: re.Match[str], message: str) -> bool:
+    """Whether a loose phrase's number counts a thing or names a model, not money."""
+    if has_money_marker(match.group()):
+        return False
+    if match.group()[:1].isdigit() and _MODEL.search(message, 0, match.start()):
+        return True
+    following = _NEXT_WORD.match(message, match.end())
+    counted = following is not None and following[1].lower() not in _AFTER_A_PRICE
+    return counted and bool(_LOOSE.match(match.group()))
+
+
 def _is_price(kind: str, match: re.Match[str], message: str, values: list[float]) -> bool:
     """Whether a loosely worded match really is about money."""
     if kind == "lone":  # "4k tv" is a resolution, "$80" a price
         return has_money_marker(match.group(), thousands=False)
+    if kind == "plus":  # "spf 50+", "size 16 plus", "iphone 7 plus": not prices
+        return has_money_marker(match.group())
     if any(1900 <= v <= 2100 and v.is_integer() for v in values):  # "from 2023": a year
         return has_money_marker(match.group())
     if kind == "dash":
@@ -67,7 +75,7 @@ def _is_price(kind: str, match: re.Match[str], message: str, values: list[float]
         return has_money_marker(match.group()) or bool(re.search(r"budget|price|pay", before))
     if kind == "target":
         return has_money_marker(match.group()) or bool(re.match(r"(?i)hits?|reach", match[0]))
-    return True
+    return not _counts_a_thing(match, message)
 
 
 def find_prices(message: str) -> Prices:
@@ -97,7 +105,7 @@ def _record(found: dict[str, float], kind: str, values: list[float]) -> None:
     elif kind == "around":
         found.setdefault("min", round(values[0] * 0.85, 2))
         found.setdefault("max", round(values[0] * 1.15, 2))
-    elif kind in ("max", "min"):
-        found.setdefault(kind, values[0])
+    elif kind in ("max", "min", "plus"):
+        found.setdefault("min" if kind == "plus" else kind, values[0])
     else:
         found.setdefault("target", values[0])

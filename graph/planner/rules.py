@@ -3,6 +3,7 @@
 A message the rules do not recognise goes to the classifier. Besides the table in
 ``graph.planner.intent_patterns``, one rule reads the conversation: a short follow-up that
 only adds a constraint ("under 100?", "what about in blue") keeps the last turn's intent.
+``has_alert_cue`` vetoes a price alert that nothing in the message asks for.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph.plan import Conversation, Intent
-from graph.planner.intent_patterns import PATTERNS
+from graph.planner.intent_patterns import ALERT_CUE, PATTERNS
 from graph.planner.reading import Reading
 
 _REFINEMENT = re.compile(
@@ -25,6 +26,7 @@ _QUESTION = re.compile(
     r"\b(?:is|are|does|do|did|can|could|will|would|has|have|was|were|how|why|when|who|should"
     r"|if|my|it|its|this|that|these|those|them)\b"
 )
+_ALERT_CUE = re.compile(ALERT_CUE)
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,15 @@ def _compiled() -> tuple[tuple[Intent, float, re.Pattern[str]], ...]:
 def normalize(message: str) -> str:
     """Lower case, straight apostrophes, single spaces: the text the patterns read."""
     return " ".join(message.lower().replace("\u2019", "'").split())
+
+
+def has_alert_cue(message: str) -> bool:
+    """Whether ``message`` asks for an alert ("tell me when...", "auto-buy it at $70").
+
+    Without one a message is no price alert, whoever says it is: "laundry bag up to 50
+    dollars" is a search with a ceiling, not an alert at 50.
+    """
+    return bool(_ALERT_CUE.search(normalize(message)))
 
 
 def _catalog_hit(reading: Reading, text: str) -> RuleHit | None:

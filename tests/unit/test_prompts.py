@@ -12,6 +12,7 @@ VARIABLES = {
     "opening_request": {"message", "facts"},
     "unresolved_reference": {"mention"},
     "not_available": {"title"},
+    "lead_search": {"query"},
     "planner_fallback": None,  # checked by the planner's own tests
 }
 PROMPTS = prompt_names()

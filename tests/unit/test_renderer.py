@@ -299,3 +299,11 @@ def test_no_markup_or_typed_price_reaches_the_shopper(pieces: list[str]) -> None
                 assert set(amounts(money.group())) <= {150.0}
         elif isinstance(output, Found):
             assert set(ALLOWED).issuperset(getattr(output.directive, "ids", []))
+
+
+def test_closing_tags_without_a_name_are_markup() -> None:
+    for chunks in (["</>"], ["<", "/>"], ["</", "/>"], ["a <", "/", "/ x> b"]):
+        renderer = StreamRenderer(ALLOWED)
+        outputs = [o for c in chunks for o in renderer.feed(c)] + renderer.close()
+        assert all("</" not in o.text for o in outputs if isinstance(o, Text))
+        assert renderer.dropped["unknown_tag"] == 1
