@@ -24,6 +24,10 @@ class AssistantSettings(BaseSettings):
     local_threads: int = Field(default=2, ge=1, le=64)
     local_context_tokens: int = Field(default=2048, ge=512, le=32768)
     local_max_tokens: int = Field(default=96, ge=8, le=2048)
+    models_file: Path | None = Field(
+        default=None, description="The model registry (TOML); default: the shipped one."
+    )
+    remote_max_tokens: int = Field(default=1024, ge=16, le=8192)
     first_token_timeout_s: float = Field(
         default=30.0, gt=0, description="Give up on a model that sends nothing for this long."
     )

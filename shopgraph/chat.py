@@ -7,16 +7,19 @@ import sys
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 
 from graph.events import ErrorEvent, MetadataEvent
 from graph.graph import AssistantApp, compile_graph
+from graph.models.config import ModelsFileError
 from graph.services import Services
 from graph.settings import AssistantSettings
 from graph.turns import TurnRequest, stream_turn
 from memory.checkpoints import open_checkpointer
 from shopgraph.chat_view import ChatView
 from shopgraph.stores import ensure_demo_store, open_catalog
+from store.catalog import Catalog
 
 DEMO_PRODUCTS = 2400
 
@@ -52,7 +55,7 @@ async def _chat(request: TurnRequest, *, interactive: bool, view: ChatView, err:
     catalog = open_catalog(err)
     try:
         await asyncio.to_thread(ensure_demo_store, catalog, DEMO_PRODUCTS, err)
-        services = Services.for_catalog(catalog, settings=AssistantSettings())
+        services = _services(catalog, err)
         async with open_checkpointer(catalog.settings) as checkpointer:
             app = compile_graph(services, checkpointer=checkpointer)
             if not interactive:
@@ -67,6 +70,19 @@ async def _chat(request: TurnRequest, *, interactive: bool, view: ChatView, err:
             return False
     finally:
         catalog.close()
+
+
+def _services(catalog: Catalog, err: Console) -> Services:
+    """The assistant's services; bad settings or a bad model registry exit with a message."""
+    try:
+        return Services.for_catalog(catalog, settings=AssistantSettings())
+    except ValidationError as exc:
+        for problem in exc.errors():
+            field = ".".join(str(p) for p in problem["loc"])
+            err.print(f"[red]error:[/] SHOPGRAPH_{field.upper()}: {problem['msg']}")
+    except ModelsFileError as exc:
+        err.print(f"[red]error:[/] model registry: {exc}")
+    raise typer.Exit(2)
 
 
 async def _turn(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
 
+from graph.models.config import read_models_file
 from graph.settings import AssistantSettings
 
 ModelFactory = Callable[[], BaseChatModel]
@@ -70,9 +71,7 @@ class ModelRegistry:
 
 
 def default_registry(settings: AssistantSettings) -> ModelRegistry:
-    """The models available without credentials: the embedded local model."""
-    from graph.models.local import LOCAL_SPEC, local_chat_model
+    """The models of the registry file (``SHOPGRAPH_MODELS_FILE``, else the shipped one)."""
+    from graph.models.providers import registry_from_entries
 
-    registry = ModelRegistry()
-    registry.register(LOCAL_SPEC, lambda: local_chat_model(settings))
-    return registry
+    return registry_from_entries(read_models_file(settings.models_file), settings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -40,3 +41,21 @@ def test_text_mode_names_the_problem(loaded: Catalog) -> None:
     result = runner.invoke(app, ["chat", "blender", "--model", "gpt-17"])
     assert result.exit_code == 1
     assert "unknown model 'gpt-17'" in result.stdout and "local" in result.stdout
+
+
+def test_a_bad_model_registry_stops_at_start_up(
+    loaded: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    registry = tmp_path / "models.toml"
+    registry.write_text('[models.x]\nprovider = "ollama"\nlatency = "fast"\ncost = "free"\n')
+    monkeypatch.setenv("SHOPGRAPH_MODELS_FILE", str(registry))
+    result = runner.invoke(app, ["chat", "hello"])
+    assert result.exit_code == 2
+    assert "model registry" in result.output and "models.x" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_bad_setting_stops_at_start_up(loaded: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SHOPGRAPH_FIRST_TOKEN_TIMEOUT_S", "soon")
+    result = runner.invoke(app, ["chat", "hello"])
+    assert result.exit_code == 2 and "SHOPGRAPH_FIRST_TOKEN_TIMEOUT_S" in result.output

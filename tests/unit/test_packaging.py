@@ -33,3 +33,17 @@ def test_langgraph_json_points_at_the_graph() -> None:
     assert (ROOT / module_path).exists()
     graph = importlib.import_module("graph.graph")
     assert hasattr(graph, attribute)
+
+
+def test_every_subpackage_is_listed_for_the_wheel() -> None:
+    import tomllib
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for top in PACKAGES
+        for init in (ROOT / top).rglob("__init__.py")
+    }
+    assert found <= listed, sorted(found - listed)

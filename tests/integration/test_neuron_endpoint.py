@@ -1,0 +1,116 @@
+"""The `neuron-custom` route over the OpenAI-compatible API, against llama.cpp's own server.
+
+TGI and vLLM on Neuron speak the same `/v1/chat/completions` protocol; llama.cpp's server
+with the embedded model stands in for them here, on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from typer.testing import CliRunner
+
+from graph.graph import compile_graph
+from graph.models.local import bundled_gguf
+from graph.services import Services
+from graph.settings import AssistantSettings
+from memory.checkpoints import open_checkpointer
+from shopgraph.cli import app
+from store.catalog import Catalog
+from tests.fakes import fake_registry
+
+runner = CliRunner()
+pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = free_port()
+    log = (tmp_path_factory.mktemp("llama-server") / "server.log").open("w")
+    command = [
+        sys.executable, "-m", "llama_cpp.server", "--model", str(bundled_gguf()),
+        "--model_alias", "shopgraph-shopping", "--host", "127.0.0.1", "--port", str(port),
+        "--n_ctx", "4096", "--n_threads", "2",
+    ]  # fmt: skip
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/v1"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{url}/models", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        else:
+            pytest.fail("llama.cpp server did not start")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
+
+
+def registry_file(tmp_path: Path, endpoint: str) -> Path:
+    path = tmp_path / "models.toml"
+    path.write_text(
+        '[models.local]\nprovider = "llamacpp"\nlatency = "fast"\ncost = "free"\n\n'
+        '[models.neuron-custom]\nprovider = "openai_compatible"\n'
+        f'endpoint = "{endpoint}"\nmodel_id = "shopgraph-shopping"\n'
+        'trusted_with = ["directives"]\nlatency = "fast"\ncost = "low"\n'
+    )
+    return path
+
+
+async def messages_in(catalog: Catalog, thread: str) -> int:
+    services = Services.for_catalog(catalog, fake_registry(), AssistantSettings())
+    async with open_checkpointer(catalog.settings) as checkpointer:
+        app = compile_graph(services, checkpointer)
+        state = await app.aget_state({"configurable": {"thread_id": thread}})
+        return len(state.values["messages"])
+
+
+def chat(*args: str) -> list[dict[str, Any]]:
+    result = runner.invoke(app, ["chat", "--json", *args])
+    return [json.loads(line) for line in result.stdout.splitlines() if line]
+
+
+def test_neuron_custom_streams_an_answer(
+    loaded: Catalog, endpoint: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SHOPGRAPH_MODELS_FILE", str(registry_file(tmp_path, endpoint)))
+    events = chat("--model", "neuron-custom", "a quiet blender under $150")
+    assert [e["type"] for e in events if e["type"] == "error"] == []
+    assert sum(e["type"] == "token" for e in events) >= 3
+    assert events[-1] == {"type": "end", "model": "neuron-custom", "dropped": events[-1]["dropped"]}
+
+
+def test_a_dead_endpoint_is_a_clear_error_and_the_thread_is_unchanged(
+    loaded: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dead = f"http://127.0.0.1:{free_port()}/v1"  # nothing listens there
+    monkeypatch.setenv("SHOPGRAPH_MODELS_FILE", str(registry_file(tmp_path, dead)))
+    first = chat("--model", "local", "hi")
+    thread = first[0]["thread_id"]
+    failed = chat("--model", "neuron-custom", "--thread", thread, "a quiet blender")
+    assert [e["type"] for e in failed][-2:] == ["error", "end"]
+    assert failed[-2]["code"] == "model_failed"
+    assert asyncio.run(messages_in(loaded, thread)) == 2  # the first exchange only
+    again = chat("--model", "local", "--thread", thread, "thanks!")
+    assert again[-1]["type"] == "end" and not [e for e in again if e["type"] == "error"]
