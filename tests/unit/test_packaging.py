@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ["shopgraph", "graph", "tools", "prompts", "memory", "api", "evals", "store"]
+PACKAGES = ["shopgraph", "graph", "tools", "prompts", "memory", "api", "evals", "store", "serving"]
 
 
 @pytest.mark.parametrize("name", PACKAGES)

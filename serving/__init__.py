@@ -1,0 +1,1 @@
+"""Serving the custom shopping model outside shopgraph (compile and launch plans)."""
