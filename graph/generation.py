@@ -54,8 +54,9 @@ async def stream_text(
         except Exception as exc:  # any provider error: the turn reports it, the run ends
             raise ModelError(f"the model failed: {type(exc).__name__}") from exc
         first = False
-        if isinstance(chunk.content, str) and chunk.content:
-            yield chunk.content
+        text = chunk.text  # content may be a string or a list of blocks (Bedrock)
+        if text:
+            yield text
 
 
 def looks_like_text(text: str) -> bool:

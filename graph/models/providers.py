@@ -40,14 +40,13 @@ def factory_of(entry: ModelEntry, settings: AssistantSettings) -> ModelFactory:
 
 
 def _bedrock(entry: BedrockEntry, settings: AssistantSettings) -> BaseChatModel:
-    from langchain_aws import ChatBedrockConverse
+    from graph.models.bedrock import bedrock_chat_model
 
-    return ChatBedrockConverse(
-        model_id=entry.model_id,
-        region_name=entry.region,
-        endpoint_url=entry.endpoint,
+    return bedrock_chat_model(
+        entry.model_id,
+        region=entry.region,
         max_tokens=settings.remote_max_tokens,
-        temperature=0.2,
+        endpoint_url=entry.endpoint,
     )
 
 

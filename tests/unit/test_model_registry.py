@@ -86,3 +86,20 @@ def test_a_file_that_is_not_a_registry_is_refused(tmp_path: Path, text: str) -> 
 def test_a_missing_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ModelsFileError, match="No such file"):
         read_models_file(tmp_path / "absent.toml")
+
+
+async def test_registry_entries_build_their_providers_models(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from langchain_aws import ChatBedrockConverse
+    from langchain_openai import ChatOpenAI
+
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    registry = default_registry(AssistantSettings())
+    nova = await registry.get("nova")  # building sends nothing
+    assert isinstance(nova, ChatBedrockConverse) and nova.model_id == "amazon.nova-lite-v1:0"
+    custom = await registry.get("neuron-custom")
+    assert isinstance(custom, ChatOpenAI) and custom.max_retries == 0
+    assert str(custom.openai_api_base).startswith("http://127.0.0.1:8080")
