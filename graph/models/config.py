@@ -30,6 +30,8 @@ class _Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     description: str = ""
+    enabled: bool = True
+    """A disabled model is not offered (shipped cloud entries wait for an operator)."""
     trusted_with: list[Trust] = Field(default_factory=list)
     latency: Latency
     cost: Cost

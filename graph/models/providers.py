@@ -53,8 +53,11 @@ def _bedrock(entry: BedrockEntry, settings: AssistantSettings) -> BaseChatModel:
 def registry_from_entries(
     entries: dict[str, ModelEntry], settings: AssistantSettings
 ) -> ModelRegistry:
-    """A registry with every entry, in file order."""
+    """A registry with every enabled entry, in file order."""
     registry = ModelRegistry()
     for name, entry in entries.items():
-        registry.register(spec_of(name, entry), factory_of(entry, settings))
+        if not entry.enabled:
+            registry.disable(name)
+        else:
+            registry.register(spec_of(name, entry), factory_of(entry, settings))
     return registry

@@ -17,8 +17,9 @@ ModelFactory = Callable[[], BaseChatModel]
 class UnknownModelError(LookupError):
     """No model is registered under that name."""
 
-    def __init__(self, name: str, known: list[str]) -> None:
-        super().__init__(f"unknown model {name!r}; known models: {', '.join(known)}")
+    def __init__(self, name: str, known: list[str], *, disabled: bool = False) -> None:
+        reason = "is disabled in the model registry" if disabled else "is unknown"
+        super().__init__(f"model {name!r} {reason}; available models: {', '.join(known)}")
         self.name = name
 
 
@@ -42,6 +43,7 @@ class ModelRegistry:
         self._specs: dict[str, ModelSpec] = {}
         self._factories: dict[str, ModelFactory] = {}
         self._loaded: dict[str, BaseChatModel] = {}
+        self._disabled: set[str] = set()
         self._lock = asyncio.Lock()
 
     def register(self, spec: ModelSpec, factory: ModelFactory) -> None:
@@ -50,6 +52,10 @@ class ModelRegistry:
         self._factories[spec.name] = factory
         self._loaded.pop(spec.name, None)
 
+    def disable(self, name: str) -> None:
+        """Record a model the registry file lists but keeps out of use."""
+        self._disabled.add(name)
+
     def names(self) -> list[str]:
         """Registered model names, in registration order."""
         return list(self._specs)
@@ -57,7 +63,7 @@ class ModelRegistry:
     def spec(self, name: str) -> ModelSpec:
         """The spec of ``name``; raises ``UnknownModelError``."""
         if name not in self._specs:
-            raise UnknownModelError(name, self.names())
+            raise UnknownModelError(name, self.names(), disabled=name in self._disabled)
         return self._specs[name]
 
     async def get(self, name: str) -> BaseChatModel:

@@ -40,7 +40,13 @@ def test_bad_input_is_an_error_event(loaded: Catalog, args: list[str], code: str
 def test_text_mode_names_the_problem(loaded: Catalog) -> None:
     result = runner.invoke(app, ["chat", "blender", "--model", "gpt-17"])
     assert result.exit_code == 1
-    assert "unknown model 'gpt-17'" in result.stdout and "local" in result.stdout
+    assert "model 'gpt-17' is unknown" in result.stdout and "local" in result.stdout
+
+
+def test_a_disabled_model_says_so(loaded: Catalog) -> None:
+    result = runner.invoke(app, ["chat", "blender", "--model", "nova"])
+    assert result.exit_code == 1
+    assert "model 'nova' is disabled in the model registry" in result.stdout
 
 
 def test_a_bad_model_registry_stops_at_start_up(

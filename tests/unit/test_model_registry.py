@@ -8,6 +8,7 @@ import pytest
 
 from graph.models import default_registry
 from graph.models.config import ModelsFileError, read_models_file
+from graph.models.providers import registry_from_entries
 from graph.settings import AssistantSettings
 
 GOOD = """
@@ -36,8 +37,8 @@ def test_the_shipped_registry_is_valid() -> None:
     entries = read_models_file()
     assert set(entries) == {"local", "claude-sonnet", "nova", "neuron-custom"}
     registry = default_registry(AssistantSettings())
+    assert registry.names() == ["local"]  # cloud entries ship disabled: nothing leaves the host
     assert not registry.spec("local").writes_directives
-    assert registry.spec("claude-sonnet").writes_directives
 
 
 def test_an_operator_file_replaces_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -97,7 +98,10 @@ async def test_registry_entries_build_their_providers_models(
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    registry = default_registry(AssistantSettings())
+    shipped = read_models_file().items()
+    enabled = {name: entry.model_copy(update={"enabled": True}) for name, entry in shipped}
+    registry = registry_from_entries(enabled, AssistantSettings())
+    assert registry.spec("claude-sonnet").writes_directives
     nova = await registry.get("nova")  # building sends nothing
     assert isinstance(nova, ChatBedrockConverse) and nova.model_id == "amazon.nova-lite-v1:0"
     custom = await registry.get("neuron-custom")
