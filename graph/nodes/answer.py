@@ -23,7 +23,7 @@ from graph.composer import Composition, compose
 from graph.context import Context
 from graph.evidence import Evidence
 from graph.generation import ModelOutputError, looks_like_text, stream_text
-from graph.opening import OpeningGate
+from graph.opening import OpeningGate, words
 from graph.plan import Plan
 from graph.price_guard import mentioned_amounts
 from graph.prompting import directive_messages, opening_messages
@@ -98,7 +98,8 @@ async def _opening(
                 break
     if not gate.open:  # the answer stands without the model's line: use the lead
         log.warning("local model's opening replaced: %r", "".join(raw)[:120])
-    await out.render(renderer.feed(gate.close()))
+    for piece in words(gate.close()):
+        await out.render(renderer.feed(piece))
     await out.render(renderer.close())
 
 
