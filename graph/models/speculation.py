@@ -2,8 +2,9 @@
 
 Prompt-lookup decoding drafts the next tokens by finding the last few generated tokens
 earlier in the sequence (the prompt, mostly) and copying what followed them; the model
-then checks the whole draft in one batch and keeps the prefix it agrees with. Greedy
-output is unchanged; only speed can differ. ``python -m bench.speculative`` measures it.
+then checks the whole draft in one batch and keeps the prefix it agrees with. In theory
+greedy output is unchanged; here it is not (below). ``python -m bench.speculative``
+measures speed and output.
 """
 
 from __future__ import annotations
@@ -26,16 +27,16 @@ def local_llama(
     """The model at ``path`` with the app's settings, optionally with prompt-lookup drafts.
 
     When it pays and when not (SmolLM2-135M Q4_1, llama-cpp-python 0.3.36, 2 cores,
-    ``python -m bench.speculative``, greedy, 8 grounded prompts of 250-420 tokens): it
-    does not pay here. Checking a batch of drafted tokens costs several times one
-    token's step, and answers copy from the prompt in short runs, so too few drafts are
-    accepted; decoding ran at 0.71x (4 drafted tokens) and 0.46x (10) of plain tokens/s
-    in the same run. ``logits_all`` (required, below) also makes reading the prompt
-    compute and copy logits for every prompt token: time to first token 1.26-1.35x, and
-    an ``n_ctx`` x 49,152 float array (400 MB at 2,048 tokens). Greedy output was
-    identical with and without it (8/8 prompts). It can pay where one step is
-    memory-bound and a batch costs about as much as one token: bigger models, more
-    cores or a GPU, and long verbatim copies. Measure there before turning it on.
+    ``python -m bench.speculative``: 8 grounded prompts of 267-366 tokens, greedy, 128
+    tokens, 3 rounds): not here. Decoding ran at 0.62x plain tokens/s with 4 drafted
+    tokens (29% of drafts accepted) and 0.42x with 10 (15%), in the same run; time to
+    first token was 1.2x, because ``logits_all`` makes prompt reading keep logits for
+    every token (and allocates ``n_ctx`` x 49,152 floats, 400 MB at 2,048). Greedy
+    output also changed: identical on only 2/8 prompts, diverging as early as the 4th
+    token (``logits_all`` alone changes nothing; verifying drafts in a batch does). It
+    may pay where one step is memory-bound and a batch costs about one token's time
+    (bigger models, a GPU) on long verbatim copies; measure there, and accept that
+    greedy output is not reproduced exactly.
 
     Args:
         path: The GGUF file.
