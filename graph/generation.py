@@ -32,10 +32,9 @@ async def stream_text(
     *,
     first_token_s: float,
     total_s: float,
-    stop: list[str] | None = None,
 ) -> AsyncGenerator[str, None]:
     """The model's answer as text chunks; raises ``ModelError`` subclasses on failure."""
-    chunks = model.astream(list(messages), config=NOSTREAM, stop=stop).__aiter__()
+    chunks = model.astream(list(messages), config=NOSTREAM).__aiter__()
     loop = asyncio.get_running_loop()
     deadline = loop.time() + total_s
     first = True

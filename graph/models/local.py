@@ -12,15 +12,7 @@ from pathlib import Path
 
 from langchain_community.chat_models import ChatLlamaCpp
 
-from graph.models.registry import ModelSpec
 from graph.settings import AssistantSettings
-
-LOCAL_SPEC = ModelSpec(
-    name="local",
-    description="SmolLM2-135M-Instruct on llama.cpp, embedded, offline",
-    writes_directives=False,
-    prompt_budget_tokens=400,
-)
 
 
 class LocalModelMissingError(FileNotFoundError):
