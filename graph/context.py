@@ -15,5 +15,7 @@ class Context:
     """The product page the shopper is on, if any."""
     account_id: str | None = None
     """The shopper's account, for memory and cart (anonymous when None)."""
+    allowed_models: tuple[str, ...] | None = None
+    """The models the account may use (every enabled one when None)."""
     result_count: int = 4
     """How many products an answer shows at most."""

@@ -3,6 +3,8 @@
 Every event has a ``type``. A turn sends ``metadata`` first, then ``plan``, ``token`` and
 ``component`` events as the answer is written, ``suggestions``, and ``end`` last; or an
 ``error`` (then ``end``) when it fails; ``interrupt`` when it waits for the shopper.
+``metadata`` comes again when the router has chosen a model (with its ``route``) and each
+time a model fails before it wrote anything and the next one takes over (``fallbacks``).
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ from pydantic import BaseModel, Field, TypeAdapter
 
 from graph.components import Component
 from graph.plan import Plan
+from graph.routing import Attempt, Route
 
 ErrorCode = Literal[
     "invalid_message",
     "unknown_thread",
     "unknown_product",
     "unknown_model",
+    "model_not_allowed",
     "model_timeout",
     "model_failed",
     "internal",
@@ -26,11 +30,16 @@ ErrorCode = Literal[
 
 
 class MetadataEvent(BaseModel):
-    """First event: which thread and run this is."""
+    """About the turn: first which thread and run; then which model answers, and why."""
 
     type: Literal["metadata"] = "metadata"
-    thread_id: str
-    run_id: str
+    thread_id: str | None = None
+    run_id: str | None = None
+    model: str | None = Field(default=None, description="The model writing the answer now.")
+    route: Route | None = Field(default=None, description="The router's decision.")
+    fallbacks: list[Attempt] = Field(
+        default_factory=list, description="Models that failed this turn before ``model``."
+    )
 
 
 class PlanEvent(BaseModel):
@@ -74,14 +83,20 @@ class ErrorEvent(BaseModel):
     type: Literal["error"] = "error"
     code: ErrorCode
     message: str
+    fallbacks: list[Attempt] = Field(
+        default_factory=list, description="The models tried this turn, and how each failed."
+    )
 
 
 class EndEvent(BaseModel):
     """Last event of a turn."""
 
     type: Literal["end"] = "end"
-    model: str | None = None
+    model: str | None = Field(default=None, description="The model that wrote the answer.")
     dropped: int = Field(default=0, description="Directives not rendered (unknown id, etc.).")
+    fallbacks: list[Attempt] = Field(
+        default_factory=list, description="Models that failed this turn before ``model``."
+    )
 
 
 Event = Annotated[

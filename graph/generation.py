@@ -12,6 +12,8 @@ from langchain_core.runnables import RunnableConfig
 # Raw model output (markup included) must never reach clients through LangGraph's
 # "messages" stream: only the renderer's events do.
 NOSTREAM = RunnableConfig(tags=["nostream"])
+EMPTY_STREAM = "No generation chunks were returned"
+"""What langchain-core raises when a provider's stream ends without a chunk."""
 
 
 class ModelError(RuntimeError):
@@ -51,6 +53,10 @@ async def stream_text(
         except ModelError:
             raise
         except Exception as exc:  # any provider error: the turn reports it, the run ends
+            if "Timeout" in type(exc).__name__:  # httpx, openai and botocore read timeouts
+                raise ModelTimeoutError(f"the model timed out: {type(exc).__name__}") from exc
+            if first and str(exc) == EMPTY_STREAM:
+                raise ModelOutputError("the model sent an empty answer") from exc
             raise ModelError(f"the model failed: {type(exc).__name__}") from exc
         first = False
         text = chunk.text  # content may be a string or a list of blocks (Bedrock)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graph.models import ModelRegistry, default_registry
+from graph.models.breaker import CircuitBreakers
 from graph.planner import Vocabulary, load_vocabulary
 from graph.planner.classifier import intent_model
 from graph.planner.phrases import packaged_synonyms
@@ -21,20 +22,34 @@ from store.catalog import Catalog
 
 @dataclass
 class Services:
-    """The catalog (opened lazily), the model registry and the assistant's settings."""
+    """The catalog (opened lazily), the models and their breakers, the settings."""
 
     open_catalog: Callable[[], Catalog]
     models: ModelRegistry
     settings: AssistantSettings
+    breakers: CircuitBreakers = field(init=False)
     _catalog: Catalog | None = field(default=None, init=False, repr=False)
     _vocabulary: tuple[str, Vocabulary] | None = field(default=None, init=False, repr=False)
     _warm: bool = field(default=False, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.breakers = CircuitBreakers(
+            failures=self.settings.breaker_failures, cooldown_s=self.settings.breaker_cooldown_s
+        )
 
     @classmethod
     def from_environment(cls) -> Services:
         """Services configured by ``SHOPGRAPH_*`` variables (nothing opened yet)."""
         settings = AssistantSettings()
-        return cls(open_catalog=Catalog.open, models=default_registry(settings), settings=settings)
+        services = cls(
+            open_catalog=Catalog.open, models=default_registry(settings), settings=settings
+        )
+        services.check()
+        return services
+
+    def check(self) -> None:
+        """Refuse settings that name a model the registry does not offer."""
+        self.models.spec(self.settings.default_model)  # UnknownModelError
 
     @classmethod
     def for_catalog(

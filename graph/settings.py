@@ -11,13 +11,29 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from graph.models.config import Latency
+
 
 class AssistantSettings(BaseSettings):
     """``SHOPGRAPH_*`` variables for the graph (the store has its own, ``StoreSettings``)."""
 
     model_config = SettingsConfigDict(env_prefix="SHOPGRAPH_", extra="ignore")
 
-    default_model: str = Field(default="local", description="Model when the router has no rule.")
+    default_model: str = Field(
+        default="local", description="The router's choice when nothing in a turn needs more."
+    )
+    latency_budget: Latency = Field(
+        default="medium", description="The slowest latency class the router may pick."
+    )
+    max_model_attempts: int = Field(
+        default=3, ge=1, le=6, description="Models a turn may try before it fails."
+    )
+    breaker_failures: int = Field(
+        default=3, ge=1, description="Failures in a row that open a model's circuit breaker."
+    )
+    breaker_cooldown_s: float = Field(
+        default=30.0, gt=0, description="How long an open breaker keeps a model out."
+    )
     local_model_path: Path | None = Field(
         default=None, description="A GGUF file to use instead of the bundled SmolLM2."
     )

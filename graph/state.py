@@ -67,7 +67,11 @@ class State(TurnOutput, total=False):
     """The planner's ``Plan``, as JSON."""
     evidence: dict[str, Any]
     """What retrieval found (``graph.evidence.Evidence``, as JSON)."""
+    route: dict[str, Any]
+    """The router's decision (``graph.routing.Route``, as JSON): the chain and why."""
     model: str
-    """The model the router picked."""
+    """The model writing the answer: the chain's first, then the one that answered."""
+    fallbacks: list[dict[str, Any]]
+    """Models that failed this turn before ``model`` (``graph.routing.Attempt``, as JSON)."""
     dropped: int
     """Directives the renderer did not render this turn (unknown ids, malformed...)."""

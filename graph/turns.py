@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Collection
 from typing import Any
 
 from langchain_core.runnables import RunnableConfig
@@ -20,9 +20,11 @@ from pydantic import BaseModel, Field
 
 from graph.context import Context
 from graph.events import EndEvent, ErrorCode, ErrorEvent, Event, MetadataEvent
+from graph.fallback import AnswerFailedError
 from graph.generation import ModelError, ModelTimeoutError
 from graph.graph import AssistantApp
 from graph.models import UnknownModelError
+from graph.routing import ModelNotAllowedError
 from graph.services import Services
 from graph.state import TurnInput
 from graph.wire import STREAM_MODES, to_events
@@ -50,8 +52,16 @@ class TurnError(Exception):
         self.message = message
 
 
-async def check_turn(request: TurnRequest, app: AssistantApp, services: Services) -> None:
-    """Raise ``TurnError`` if the request can't be served as given."""
+async def check_turn(
+    request: TurnRequest,
+    app: AssistantApp,
+    services: Services,
+    allowed_models: Collection[str] | None = None,
+) -> None:
+    """Raise ``TurnError`` if the request can't be served as given.
+
+    ``allowed_models``: the models the shopper's account may use (None: every one).
+    """
     text = request.message.strip()
     if not text:
         raise TurnError("invalid_message", "the message is empty")
@@ -65,6 +75,9 @@ async def check_turn(request: TurnRequest, app: AssistantApp, services: Services
             services.models.spec(request.model)
         except UnknownModelError as exc:
             raise TurnError("unknown_model", str(exc)) from None
+        if allowed_models is not None and request.model not in allowed_models:
+            error = ModelNotAllowedError(request.model, allowed_models)
+            raise TurnError("model_not_allowed", str(error))
     if request.product_id is not None:
         catalog = await services.catalog()
         if not await asyncio.to_thread(catalog.has_product, request.product_id):
@@ -82,19 +95,27 @@ async def stream_turn(
     app: AssistantApp,
     services: Services,
     request: TurnRequest,
+    allowed_models: Collection[str] | None = None,
 ) -> AsyncIterator[Event]:
-    """The events of one turn: ``metadata`` first, ``end`` last, ``error`` on failure."""
+    """The events of one turn: ``metadata`` first, ``end`` last, ``error`` on failure.
+
+    ``allowed_models``: the models the shopper's account may use (None: every one).
+    """
     thread_id = request.thread_id or str(uuid.uuid4())
     run_id = uuid.uuid4()
     yield MetadataEvent(thread_id=thread_id, run_id=str(run_id))
     try:
-        await check_turn(request, app, services)
+        await check_turn(request, app, services, allowed_models)
     except TurnError as refused:
         yield ErrorEvent(code=refused.code, message=refused.message)
         yield EndEvent()
         return
     config = RunnableConfig(configurable={"thread_id": thread_id}, run_id=run_id)
-    context = Context(model=request.model, product_id=request.product_id)
+    context = Context(
+        model=request.model,
+        product_id=request.product_id,
+        allowed_models=None if allowed_models is None else tuple(allowed_models),
+    )
     failure: ErrorEvent | None = None
     finished: dict[str, Any] = {}
     try:
@@ -115,7 +136,11 @@ async def stream_turn(
         yield failure
         yield EndEvent()
         return
-    yield EndEvent(model=finished.get("model"), dropped=finished.get("dropped", 0))
+    yield EndEvent(
+        model=finished.get("model"),
+        dropped=finished.get("dropped", 0),
+        fallbacks=finished.get("fallbacks", []),
+    )
 
 
 def _node_outputs(chunk: Any) -> dict[str, Any]:
@@ -128,14 +153,25 @@ def _node_outputs(chunk: Any) -> dict[str, Any]:
     return merged
 
 
+_MODEL_FAILED: dict[ErrorCode, str] = {
+    "model_timeout": "The model took too long to answer.",
+    "model_failed": "The model could not answer this time.",
+}
+
+
 def error_event(exc: BaseException) -> ErrorEvent:
     """The shopper-facing error for an exception raised during a run."""
+    if isinstance(exc, AnswerFailedError):
+        code: ErrorCode = "model_timeout" if exc.timed_out else "model_failed"
+        return ErrorEvent(code=code, message=_MODEL_FAILED[code], fallbacks=exc.attempts)
     if isinstance(exc, ModelTimeoutError):
-        return ErrorEvent(code="model_timeout", message="The model took too long to answer.")
+        return ErrorEvent(code="model_timeout", message=_MODEL_FAILED["model_timeout"])
     if isinstance(exc, ModelError):
-        return ErrorEvent(code="model_failed", message="The model could not answer this time.")
+        return ErrorEvent(code="model_failed", message=_MODEL_FAILED["model_failed"])
     if isinstance(exc, UnknownModelError):
         return ErrorEvent(code="unknown_model", message=str(exc))
+    if isinstance(exc, ModelNotAllowedError):
+        return ErrorEvent(code="model_not_allowed", message=str(exc))
     if isinstance(exc, UnknownProductError):
         return ErrorEvent(code="unknown_product", message=str(exc))
     return ErrorEvent(code="internal", message="Something went wrong; please try again.")

@@ -12,6 +12,7 @@ from rich.console import Console
 
 from graph.events import ErrorEvent, MetadataEvent
 from graph.graph import AssistantApp, compile_graph
+from graph.models import UnknownModelError
 from graph.models.config import ModelsFileError
 from graph.services import Services
 from graph.settings import AssistantSettings
@@ -75,7 +76,11 @@ async def _chat(request: TurnRequest, *, interactive: bool, view: ChatView, err:
 def _services(catalog: Catalog, err: Console) -> Services:
     """The assistant's services; bad settings or a bad model registry exit with a message."""
     try:
-        return Services.for_catalog(catalog, settings=AssistantSettings())
+        services = Services.for_catalog(catalog, settings=AssistantSettings())
+        services.check()
+        return services
+    except UnknownModelError as exc:
+        err.print(f"[red]error:[/] SHOPGRAPH_DEFAULT_MODEL: {exc}")
     except ValidationError as exc:
         for problem in exc.errors():
             field = ".".join(str(p) for p in problem["loc"])
@@ -96,6 +101,6 @@ async def _turn(
         if isinstance(event, ErrorEvent):
             failure = event
         elif isinstance(event, MetadataEvent):
-            thread_id = event.thread_id
+            thread_id = event.thread_id or thread_id
     sys.stdout.flush()
     return failure, thread_id

@@ -14,6 +14,7 @@ from graph.events import (
     ErrorEvent,
     Event,
     InterruptEvent,
+    MetadataEvent,
     SuggestionsEvent,
     TokenEvent,
 )
@@ -73,6 +74,9 @@ class ChatView:
             self._component(event.component.model_dump(mode="json"))
         elif isinstance(event, SuggestionsEvent) and event.questions:
             self.console.print("\n[dim]You could ask:[/] " + " · ".join(event.questions))
+        elif isinstance(event, MetadataEvent) and event.fallbacks:
+            failed = ", ".join(f"{a.model} ({a.failure})" for a in event.fallbacks)
+            self.console.print(f"[dim]{failed} could not answer; {event.model} answers.[/]")
         elif isinstance(event, ErrorEvent):
             self.console.print(f"\n[red]error ({event.code}):[/] {event.message}")
         elif isinstance(event, InterruptEvent):

@@ -62,6 +62,11 @@ def fake_registry(
     """A registry whose only model, ``fake``, answers ``replies`` (or never answers)."""
     registry = ModelRegistry()
     model = StalledChatModel(messages=iter([])) if stalled else scripted(replies)
-    spec = ModelSpec(name="fake", description="test double", writes_directives=writes_directives)
+    spec = ModelSpec(
+        name="fake",
+        description="test double",
+        trusted_with=frozenset({"directives"} if writes_directives else ()),
+        embedded=True,
+    )
     registry.register(spec, lambda: model)
     return registry

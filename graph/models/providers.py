@@ -21,7 +21,10 @@ def spec_of(name: str, entry: ModelEntry) -> ModelSpec:
     return ModelSpec(
         name=name,
         description=entry.description,
-        writes_directives="directives" in entry.trusted_with,
+        trusted_with=frozenset(entry.trusted_with),
+        latency=entry.latency,
+        cost=entry.cost,
+        embedded=isinstance(entry, LlamaCppEntry),
         prompt_budget_tokens=budget,
     )
 

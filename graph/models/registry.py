@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from langchain_core.language_models import BaseChatModel
 
-from graph.models.config import read_models_file
-from graph.settings import AssistantSettings
+from graph.models.config import Cost, Latency, Trust, read_models_file
+
+if TYPE_CHECKING:  # graph.settings reads graph.models.config: no import cycle at run time
+    from graph.settings import AssistantSettings
 
 ModelFactory = Callable[[], BaseChatModel]
 
@@ -25,15 +28,26 @@ class UnknownModelError(LookupError):
 
 @dataclass(frozen=True)
 class ModelSpec:
-    """What the graph may trust a model with."""
+    """What the graph may trust a model with, and what it costs to ask it."""
 
     name: str
     description: str
-    writes_directives: bool
-    """Trusted to lay out the answer with markup directives itself; otherwise the
-    composer decides the structure and the model only phrases text around it."""
+    trusted_with: frozenset[Trust] = frozenset()
+    latency: Latency = "fast"
+    cost: Cost = "free"
+    embedded: bool = False
+    """Runs in this process (no network): the fallback of last resort."""
     prompt_budget_tokens: int = 1024
     """Rough prompt size the model handles quickly (bounds time to first token)."""
+
+    @property
+    def writes_directives(self) -> bool:
+        """Trusted to lay out the answer with markup directives itself.
+
+        Otherwise the composer decides the structure and the model only phrases text
+        around it.
+        """
+        return "directives" in self.trusted_with
 
 
 class ModelRegistry:
@@ -59,6 +73,10 @@ class ModelRegistry:
     def names(self) -> list[str]:
         """Registered model names, in registration order."""
         return list(self._specs)
+
+    def specs(self) -> list[ModelSpec]:
+        """Registered models, in registration order (the file's)."""
+        return list(self._specs.values())
 
     def spec(self, name: str) -> ModelSpec:
         """The spec of ``name``; raises ``UnknownModelError``."""

@@ -1,127 +1,88 @@
 """Generation and the streaming renderer: the answer, token by token, components hydrated.
 
 A model trusted with layout writes text and directives itself; for the others the
-composer lays the answer out in code and the model writes only the opening line. Either
-way the model's tokens pass through the renderer, which removes markup it may not show,
-unknown ids and typed prices.
+composer lays the answer out in code and the model writes only the opening line
+(``graph.writers``). Either way the model's tokens pass through the renderer, which
+removes markup it may not show, unknown ids and typed prices. The models are tried down
+the router's chain (``graph.fallback``).
 """
 
 from __future__ import annotations
 
-import asyncio
-import logging
-from collections.abc import Sequence
-from contextlib import aclosing
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import BaseMessage
 from langgraph.runtime import Runtime
 
 from graph.answer_stream import AnswerStream
-from graph.composer import Composition, compose
+from graph.composer import compose
 from graph.context import Context
+from graph.events import MetadataEvent
 from graph.evidence import Evidence
-from graph.generation import ModelOutputError, looks_like_text, stream_text
-from graph.opening import OpeningGate, words
+from graph.fallback import ModelUnavailableError, answer_with_fallbacks
+from graph.models import UnknownModelError
 from graph.plan import Plan
 from graph.price_guard import mentioned_amounts
-from graph.prompting import directive_messages, opening_messages
+from graph.prompting import directive_messages
 from graph.renderer import StreamRenderer
+from graph.routing import Attempt, Route
 from graph.services import Services
 from graph.state import State
+from graph.writers import ComposedAnswer, write_with_directives
 
-log = logging.getLogger(__name__)
 ACTION_INTENTS = frozenset({"cart_action", "price_alert"})
 
 
 async def answer(state: State, runtime: Runtime[Context], *, services: Services) -> dict[str, Any]:
-    """Write the answer and stream it."""
+    """Write the answer and stream it, falling back down the router's chain."""
     plan = Plan.model_validate(state["plan"])
     evidence = Evidence.model_validate(state.get("evidence") or {})
+    route = Route.model_validate(state["route"])
     message = state["message"]
-    spec = services.models.spec(state["model"])
     catalog = await services.catalog()
     out = AnswerStream(
         runtime.stream_writer, catalog, actions_allowed=plan.intent in ACTION_INTENTS
     )
-    if spec.writes_directives:
-        messages = directive_messages(plan, evidence, state.get("messages", []), message)
-        renderer = StreamRenderer(
-            evidence.retrieved_ids(), allowed_amounts=mentioned_amounts(message)
-        )
-        await _generate(await services.models.get(spec.name), messages, renderer, out, services)
-    else:
-        await _compose(compose(plan, evidence), message, out, services, spec.name)
-    return {"answer": out.text, "components": out.components, "dropped": out.dropped.total()}
+    composed = ComposedAnswer(compose(plan, evidence), out)
 
+    async def write(name: str) -> None:
+        model = await _load(services, name)
+        if services.models.spec(name).writes_directives:
+            messages = directive_messages(plan, evidence, state.get("messages", []), message)
+            renderer = StreamRenderer(
+                evidence.retrieved_ids(), allowed_amounts=mentioned_amounts(message)
+            )
+            await write_with_directives(model, messages, renderer, out, services.settings)
+        else:
+            await composed.write(model, message, services.settings)
 
-async def _compose(
-    composition: Composition, message: str, out: AnswerStream, services: Services, name: str
-) -> None:
-    # Hydrate the components while the model writes, so they follow its line at once.
-    prepared = [asyncio.ensure_future(out.prepare(d)) for d in composition.directives]
+    def announce(name: str, failed: list[Attempt]) -> None:
+        runtime.stream_writer(MetadataEvent(model=name, fallbacks=failed).model_dump(mode="json"))
+
     try:
-        if composition.opening:
-            await _opening(composition, message, out, services, name)
-        if composition.text:
-            out.paragraph()
-            out.write(composition.text)
-        for component in prepared:
-            out.present(await component)
+        model, failed = await answer_with_fallbacks(
+            route.chain,
+            write,
+            breakers=services.breakers,
+            started=lambda: bool(out.text or out.components),
+            announce=announce,
+        )
     finally:
-        for task in prepared:
-            task.cancel()
+        composed.close()
+    return {
+        "answer": out.text,
+        "components": out.components,
+        "dropped": out.dropped.total(),
+        "model": model,
+        "fallbacks": [a.model_dump() for a in failed],
+    }
 
 
-async def _opening(
-    composition: Composition, message: str, out: AnswerStream, services: Services, name: str
-) -> None:
-    """Stream the model's opening line through the gate, the price guard, into ``out``."""
-    settings = services.settings
-    model = await services.models.get(name)
-    gate = OpeningGate(composition.facts, composition.lead)
-    # The opening may not place components (the composer has chosen them) nor prices.
-    renderer = StreamRenderer((), allowed_amounts=mentioned_amounts(message))
-    raw: list[str] = []
-    chunks = stream_text(
-        model,
-        opening_messages(composition, message),
-        first_token_s=settings.first_token_timeout_s,
-        total_s=settings.answer_timeout_s,
-    )
-    async with aclosing(chunks):  # stops the model when the line is done
-        async for chunk in chunks:
-            raw.append(chunk)
-            await out.render(renderer.feed(gate.feed(chunk)))
-            if gate.finished or gate.stopped:
-                break
-    if not gate.open:  # the answer stands without the model's line: use the lead
-        log.warning("local model's opening replaced: %r", "".join(raw)[:120])
-    for piece in words(gate.close()):
-        await out.render(renderer.feed(piece))
-    await out.render(renderer.close())
-
-
-async def _generate(
-    model: BaseChatModel,
-    messages: Sequence[BaseMessage],
-    renderer: StreamRenderer,
-    out: AnswerStream,
-    services: Services,
-) -> None:
-    """Stream the model through the renderer into ``out``; refuse an unusable answer."""
-    settings = services.settings
-    raw: list[str] = []
-    shown_before = len(out.components)
-    async for chunk in stream_text(
-        model,
-        messages,
-        first_token_s=settings.first_token_timeout_s,
-        total_s=settings.answer_timeout_s,
-    ):
-        raw.append(chunk)
-        await out.render(renderer.feed(chunk))
-    await out.render(renderer.close())
-    if not looks_like_text("".join(raw)) and len(out.components) == shown_before:
-        raise ModelOutputError("the model's answer was empty or unreadable")
+async def _load(services: Services, name: str) -> BaseChatModel:
+    """The chat model ``name``; a model that can't be built is unavailable, not a crash."""
+    try:
+        return await services.models.get(name)
+    except UnknownModelError:
+        raise
+    except Exception as exc:  # a missing file, a missing package, bad settings...
+        raise ModelUnavailableError(f"model {name!r} could not be loaded") from exc

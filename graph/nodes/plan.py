@@ -17,6 +17,7 @@ from graph.context import Context
 from graph.events import PlanEvent
 from graph.plan import Conversation, Plan
 from graph.planner import MODEL_FALLBACK_BELOW, intent_from_model, plan_message
+from graph.routing import planning_model
 from graph.services import Services
 from graph.state import State
 
@@ -47,7 +48,12 @@ async def _ask_model(
     services: Services,
 ) -> Plan:
     """Let a model pick the intent; keep the code's plan if it answers nothing usable."""
-    name = runtime.context.model or services.settings.default_model
+    name = planning_model(
+        services.models.specs(),
+        default=services.settings.default_model,
+        requested=runtime.context.model,
+        available=services.breakers.allows,
+    )
     try:
         model = await services.models.get(name)
         intent = await intent_from_model(model, message)

@@ -101,19 +101,25 @@ def test_neuron_custom_streams_an_answer(
     assert [e["type"] for e in events if e["type"] == "error"] == []
     assert sum(e["type"] == "token" for e in events) >= 3
     assert any(e["type"] == "component" for e in events)
-    assert events[-1] == {"type": "end", "model": "neuron-custom", "dropped": events[-1]["dropped"]}
+    assert events[-1]["model"] == "neuron-custom" and events[-1]["fallbacks"] == []
 
 
-def test_a_dead_endpoint_is_a_clear_error_and_the_thread_is_unchanged(
+def test_with_the_endpoint_stopped_the_turn_falls_back_to_the_local_model(
     loaded: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dead = f"http://127.0.0.1:{free_port()}/v1"  # nothing listens there
     monkeypatch.setenv("SHOPGRAPH_MODELS_FILE", str(registry_file(tmp_path, dead)))
     first = chat("--model", "local", "hi")
     thread = first[0]["thread_id"]
-    failed = chat("--model", "neuron-custom", "--thread", thread, "a quiet blender")
-    assert [e["type"] for e in failed][-2:] == ["error", "end"]
-    assert failed[-2]["code"] == "model_failed"
-    assert asyncio.run(messages_in(loaded, thread)) == 2  # the first exchange only
-    again = chat("--model", "local", "--thread", thread, "thanks!")
-    assert again[-1]["type"] == "end" and not [e for e in again if e["type"] == "error"]
+    events = chat("--model", "neuron-custom", "--thread", thread, "a quiet blender")
+    assert [e for e in events if e["type"] == "error"] == []
+    route = next(e["route"] for e in events if e["type"] == "metadata" and e["route"])
+    assert route["chain"] == ["neuron-custom", "local"]
+    takeover = [e for e in events if e["type"] == "metadata" and e["fallbacks"]]
+    assert takeover[0]["model"] == "local"
+    assert takeover[0]["fallbacks"] == [{"model": "neuron-custom", "failure": "failed"}]
+    assert sum(e["type"] == "token" for e in events) >= 3
+    end = events[-1]
+    assert end["model"] == "local"
+    assert end["fallbacks"] == [{"model": "neuron-custom", "failure": "failed"}]
+    assert asyncio.run(messages_in(loaded, thread)) == 4
