@@ -39,7 +39,9 @@ bench: install
 	$(BIN)/python -m bench.search_latency --home "$$home" && \
 	$(BIN)/python -m bench.planner --home "$$home/2400" && \
 	$(BIN)/python -m bench.price_slots --home "$$home/2400" && \
-	$(BIN)/python -m bench.first_token --home "$$home/2400"
+	$(BIN)/python -m bench.first_token --home "$$home/2400" && \
+	$(BIN)/python -m bench.routes --home "$$home/2400"
+	$(BIN)/python -m bench.speculative
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -8,23 +8,18 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from typer.testing import CliRunner
 
 from graph.graph import compile_graph
-from graph.models.local import bundled_gguf
 from graph.services import Services
 from graph.settings import AssistantSettings
 from memory.checkpoints import open_checkpointer
+from serving.local_endpoint import free_port, local_endpoint
 from shopgraph.cli import app
 from store.catalog import Catalog
 from tests.fakes import fake_registry
@@ -33,38 +28,11 @@ runner = CliRunner()
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    log = (tmp_path_factory.mktemp("llama-server") / "server.log").open("w")
-    command = [
-        sys.executable, "-m", "llama_cpp.server", "--model", str(bundled_gguf()),
-        "--model_alias", "shopgraph-shopping", "--host", "127.0.0.1", "--port", str(port),
-        "--n_ctx", "4096", "--n_threads", "2",
-    ]  # fmt: skip
-    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/v1"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/models", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("llama.cpp server did not start")
+    log_path = tmp_path_factory.mktemp("llama-server") / "server.log"
+    with log_path.open("w") as log, local_endpoint(log=log) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
 
 
 def registry_file(tmp_path: Path, endpoint: str) -> Path:

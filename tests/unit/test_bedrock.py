@@ -21,14 +21,21 @@ from botocore.httpsession import URLLib3Session
 from botocore.stub import Stubber
 from langchain_aws import ChatBedrockConverse
 from langchain_core.messages import AIMessageChunk, BaseMessage, HumanMessage
+from langgraph.checkpoint.memory import InMemorySaver
 
 from graph.generation import ModelError, looks_like_text, stream_text
+from graph.graph import AssistantApp, compile_graph
+from graph.models import ModelRegistry, ModelSpec
 from graph.models.bedrock import (
     CLAUDE_SONNET_MODEL_ID,
     NOVA_MODEL_ID,
     BedrockConfigError,
     bedrock_chat_model,
 )
+from graph.services import Services
+from graph.settings import AssistantSettings
+from graph.turns import TurnRequest, stream_turn
+from store.catalog import Catalog
 from tests.bedrock_stub import (
     LOOPBACK,
     BedrockStandIn,
@@ -40,6 +47,7 @@ from tests.bedrock_stub import (
     stream_reply,
     text_frames,
 )
+from tests.fakes import scripted
 
 FAKE_KEY_ID = "AKIDSHOPGRAPHTEST"
 URL_PATH = f"/model/{NOVA_MODEL_ID.replace(':', '%3A')}/converse-stream"
@@ -352,3 +360,49 @@ async def test_stream_text_yields_bedrock_text(
     bedrock.reply("ConverseStream", stream_reply(text_frames("The", " Swift")))
 
     assert await _stream_text(model) == ["The", " Swift"]
+
+
+# --- through the router ----------------------------------------------------------------
+
+
+def _routed(model: ChatBedrockConverse, catalog: Catalog) -> tuple[AssistantApp, Services]:
+    """``nova`` (trusted with layout) first, the embedded fake as the last resort."""
+    registry = ModelRegistry()
+    nova = ModelSpec("nova", "Bedrock", frozenset({"directives"}), cost="low")
+    registry.register(nova, lambda: model)
+    local = scripted(["Here is a quiet blender for you."])
+    registry.register(ModelSpec("fake", "embedded", embedded=True), lambda: local)
+    settings = AssistantSettings(default_model="fake", first_token_timeout_s=5)
+    services = Services.for_catalog(catalog, registry, settings)
+    return compile_graph(services, InMemorySaver()), services
+
+
+async def _turn(app: AssistantApp, services: Services) -> list[dict[str, Any]]:
+    request = TurnRequest(message="a quiet blender under $150")
+    return [e.model_dump(mode="json") async for e in stream_turn(app, services, request)]
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+async def test_a_bedrock_answer_streams_with_its_directives_through_the_router(
+    model: ChatBedrockConverse, bedrock: BedrockStandIn, loaded: Catalog
+) -> None:
+    frames = text_frames("The Hushmix is quiet. ", '<product id="BL-QUIET"/>', " Enjoy.")
+    bedrock.reply("ConverseStream", stream_reply([*start(), *frames, *finish()]))
+    app, services = _routed(model, loaded)
+    events = await _turn(app, services)
+    assert "".join(e["text"] for e in events if e["type"] == "token").startswith("The Hushmix")
+    assert [e["component"]["id"] for e in events if e["type"] == "component"] == ["BL-QUIET"]
+    assert events[-1]["model"] == "nova" and events[-1]["fallbacks"] == []
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+async def test_a_throttled_bedrock_model_gives_way_to_the_embedded_one(
+    model: ChatBedrockConverse, bedrock: BedrockStandIn, loaded: Catalog
+) -> None:
+    bedrock.reply("ConverseStream", error_reply(429, "ThrottlingException", "Too many requests"))
+    app, services = _routed(model, loaded)
+    events = await _turn(app, services)
+    assert [e for e in events if e["type"] == "error"] == []
+    assert events[-1]["model"] == "fake"
+    assert events[-1]["fallbacks"] == [{"model": "nova", "failure": "failed"}]
+    assert len(bedrock.requests) == 1

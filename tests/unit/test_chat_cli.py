@@ -7,8 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
+from graph.events import MetadataEvent
+from graph.routing import Attempt
+from shopgraph.chat_view import ChatView
 from shopgraph.cli import app
 from store.catalog import Catalog
 
@@ -65,3 +69,36 @@ def test_a_bad_setting_stops_at_start_up(loaded: Catalog, monkeypatch: pytest.Mo
     monkeypatch.setenv("SHOPGRAPH_FIRST_TOKEN_TIMEOUT_S", "soon")
     result = runner.invoke(app, ["chat", "hello"])
     assert result.exit_code == 2 and "SHOPGRAPH_FIRST_TOKEN_TIMEOUT_S" in result.output
+
+
+def test_an_unknown_default_model_stops_at_start_up(
+    loaded: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SHOPGRAPH_DEFAULT_MODEL", "nova")
+    result = runner.invoke(app, ["chat", "hello"])
+    assert result.exit_code == 2
+    assert "SHOPGRAPH_DEFAULT_MODEL" in result.output
+    assert "model 'nova' is disabled in the model registry" in result.output
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("SHOPGRAPH_LATENCY_BUDGET", "instant"), ("SHOPGRAPH_MAX_MODEL_ATTEMPTS", "0")],
+)
+def test_bad_router_settings_stop_at_start_up(
+    loaded: Catalog, monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    result = runner.invoke(app, ["chat", "hello"])
+    assert result.exit_code == 2 and variable in result.output
+
+
+def test_text_mode_says_which_model_took_over() -> None:
+    console = Console(record=True, width=120)
+    view = ChatView(console, as_json=False)
+    failed = [Attempt(model="neuron-custom", failure="timeout")]
+    view.show(MetadataEvent(model="local", fallbacks=failed))
+    view.show(MetadataEvent(model="local"))  # the router's choice alone prints nothing
+    assert (
+        console.export_text().strip() == "neuron-custom (timeout) could not answer; local answers."
+    )
