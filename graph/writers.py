@@ -132,7 +132,7 @@ class ComposedAnswer:
                 if gate.finished or gate.stopped:
                     break
         if not gate.open:  # the answer stands without the model's line: use the lead
-            log.warning("local model's opening replaced: %r", "".join(raw)[:120])
+            log.warning("the model's opening was replaced: %r", "".join(raw)[:120])
         for piece in words(gate.close()):
             await out.render(renderer.feed(piece))
         await out.render(renderer.close())

@@ -14,6 +14,7 @@ the alias ``shopgraph-shopping``, the shipped ``neuron-custom`` entry's ``model_
 from __future__ import annotations
 
 import argparse
+import signal
 import socket
 import subprocess
 import sys
@@ -95,6 +96,8 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--model", type=Path, default=None, help="A GGUF file (default: SmolLM2).")
     args = parser.parse_args()
+    # `kill` ends the server too: SystemExit unwinds through local_endpoint's cleanup.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         with local_endpoint(args.model, port=args.port, log=sys.stderr) as url:
             print(f"serving {MODEL_ALIAS} at {url} (Ctrl-C stops)", flush=True)

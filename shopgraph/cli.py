@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -27,6 +28,19 @@ app = typer.Typer(help="shopgraph: a conversational shopping assistant.", no_arg
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 app.command()(chat)
+
+
+@app.callback()
+def main(
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log warnings (model fallbacks...) to stderr.")
+    ] = False,
+) -> None:
+    """shopgraph: a conversational shopping assistant."""
+    logging.basicConfig(
+        level=logging.WARNING if verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
 
 
 @app.command()
