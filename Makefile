@@ -1,12 +1,12 @@
 # Two entry points for a fresh machine with Python 3.11:
-#   make run    install, then chat with the assistant on the embedded defaults
+#   make run    install, then serve the chat API and web page on the embedded defaults
 #   make test   install, then lint, type-check and run the tests
 PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint browser bench clean
 
 # llama-cpp-python compiles from source (pip caches the wheel): skip what we don't use.
 export CMAKE_ARGS ?= -DLLAVA_BUILD=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_TOOLS=OFF
@@ -19,14 +19,20 @@ $(STAMP): pyproject.toml constraints.txt
 install: $(STAMP)
 
 run: install
-	$(BIN)/shopgraph chat
+	$(BIN)/shopgraph serve
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint
+# The web page's test drives Debian's Chromium (Playwright never downloads a browser here).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+test: lint browser
 	$(BIN)/python -m pytest
 
 # The store-reading benchmarks share one demo store: search_latency builds it in a temp

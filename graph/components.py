@@ -9,7 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+
+
+UtcTime = Annotated[dt.datetime, AfterValidator(_utc)]
+"""A time in UTC; the store's naive UTC times get their zone, so clients read "...Z"."""
 
 
 class _Component(BaseModel):
@@ -75,7 +83,7 @@ class ReviewSummary(_Component):
 class ChartPoint(BaseModel):
     """One point of a price chart."""
 
-    at: dt.datetime
+    at: UtcTime
     price: float
 
 
@@ -100,7 +108,7 @@ class DealCard(_Component):
     kind: Literal["deal"] = "deal"
     card: ProductCard
     label: str
-    ends_at: dt.datetime | None
+    ends_at: UtcTime | None
     regular_price: float
     saving: float = Field(description="Regular price minus the deal price.")
 

@@ -17,5 +17,7 @@ class Context:
     """The shopper's account, for memory and cart (anonymous when None)."""
     allowed_models: tuple[str, ...] | None = None
     """The models the account may use (every enabled one when None)."""
+    run_id: str | None = None
+    """The run's id, kept with the turn so feedback can name it."""
     result_count: int = 4
     """How many products an answer shows at most."""

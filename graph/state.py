@@ -10,10 +10,14 @@ under "this turn" are overwritten at the start of every turn.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Required, TypedDict
+import operator
+from typing import Annotated, Any, Required
 
 from langchain_core.messages import AnyMessage
 from langgraph.graph.message import add_messages
+
+# typing_extensions' TypedDict: pydantic (the API's schemas) reads it on Python 3.11.
+from typing_extensions import TypedDict
 
 
 class TurnInput(TypedDict):
@@ -32,6 +36,19 @@ class ShownRecord(TypedDict):
     category: str
     price: float | None
     rating: float | None
+
+
+class TurnRecord(TypedDict):
+    """One finished turn as the shopper saw it, for the thread's history."""
+
+    run_id: str | None
+    at: str
+    """When the turn finished (UTC, ISO 8601)."""
+    message: str
+    answer: str
+    components: list[dict[str, Any]]
+    suggestions: list[str]
+    model: str | None
 
 
 class TurnOutput(TypedDict, total=False):
@@ -57,6 +74,8 @@ class State(TurnOutput, total=False):
     """The product the last turn was about, when it was about one."""
     last_intent: str | None
     """The last turn's intent."""
+    turns: Annotated[list[TurnRecord], operator.add]
+    """Every finished turn, oldest first: what a client shows as the thread's history."""
 
     # -- this turn -----------------------------------------------------------------------
     message: Required[str]

@@ -11,11 +11,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import AsyncIterator, Collection
-from typing import Any
+from collections.abc import AsyncGenerator, Collection
+from contextlib import aclosing
+from typing import Any, cast
 
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.types import Command
 from pydantic import BaseModel, Field
 
 from graph.context import Context
@@ -96,7 +98,7 @@ async def stream_turn(
     services: Services,
     request: TurnRequest,
     allowed_models: Collection[str] | None = None,
-) -> AsyncIterator[Event]:
+) -> AsyncGenerator[Event, None]:
     """The events of one turn: ``metadata`` first, ``end`` last, ``error`` on failure.
 
     ``allowed_models``: the models the shopper's account may use (None: every one).
@@ -110,25 +112,66 @@ async def stream_turn(
         yield ErrorEvent(code=refused.code, message=refused.message)
         yield EndEvent()
         return
-    config = RunnableConfig(configurable={"thread_id": thread_id}, run_id=run_id)
     context = Context(
         model=request.model,
         product_id=request.product_id,
         allowed_models=None if allowed_models is None else tuple(allowed_models),
+        run_id=str(run_id),
     )
+    turn = TurnInput(message=request.message.strip())
+    async with aclosing(_run(app, turn, thread_id, run_id, context)) as events:
+        async for event in events:
+            yield event
+
+
+async def stream_resume(
+    app: AssistantApp, thread_id: str, value: dict[str, Any]
+) -> AsyncGenerator[Event, None]:
+    """The events of a thread's run resumed with the shopper's answer to its interrupt.
+
+    The caller checks that the thread waits for one (``pending_interrupt``).
+    """
+    run_id = uuid.uuid4()
+    yield MetadataEvent(thread_id=thread_id, run_id=str(run_id))
+    context = Context(run_id=str(run_id))
+    async with aclosing(_run(app, Command(resume=value), thread_id, run_id, context)) as events:
+        async for event in events:
+            yield event
+
+
+async def pending_interrupt(app: AssistantApp, thread_id: str) -> dict[str, Any] | None:
+    """The value of the interrupt ``thread_id`` waits on, if it waits on one."""
+    snapshot = await app.aget_state({"configurable": {"thread_id": thread_id}})
+    for interrupt in snapshot.interrupts:
+        value = interrupt.value
+        return value if isinstance(value, dict) else {"value": value}
+    return None
+
+
+async def _run(
+    app: AssistantApp,
+    graph_input: TurnInput | Command[Any],
+    thread_id: str,
+    run_id: uuid.UUID,
+    context: Context,
+) -> AsyncGenerator[Event, None]:
+    """Stream one run of the graph as events, ending with ``end`` (after ``error``)."""
+    config = RunnableConfig(configurable={"thread_id": thread_id}, run_id=run_id)
     failure: ErrorEvent | None = None
     finished: dict[str, Any] = {}
+    # aclosing: a client that leaves closes this generator at a `yield`; closing the
+    # graph's stream too cancels the run instead of leaving it to finish unseen.
+    stream = cast(
+        AsyncGenerator[tuple[str, Any], None],  # what astream returns, typed as an iterator
+        app.astream(graph_input, config, context=context, stream_mode=STREAM_MODES),
+    )
     try:
-        async for mode, chunk in app.astream(
-            TurnInput(message=request.message.strip()),
-            config,
-            context=context,
-            stream_mode=STREAM_MODES,
-        ):
-            for event in to_events(mode, chunk):
-                yield event
-            if mode == "updates":
-                finished.update(_node_outputs(chunk))
+        async with aclosing(stream):
+            async for mode, chunk in stream:
+                for event in to_events(mode, chunk):
+                    yield event
+                if mode == "updates":
+                    finished.update(_node_outputs(chunk))
     except Exception as exc:  # reported to the shopper without internals; logged in full
         failure = error_event(exc)
         log.warning("turn failed on thread %s: %s", thread_id, failure.code, exc_info=True)

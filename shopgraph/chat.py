@@ -7,22 +7,15 @@ import sys
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
 
 from graph.events import ErrorEvent, MetadataEvent
 from graph.graph import AssistantApp, compile_graph
-from graph.models import UnknownModelError
-from graph.models.config import ModelsFileError
 from graph.services import Services
-from graph.settings import AssistantSettings
 from graph.turns import TurnRequest, stream_turn
 from memory.checkpoints import open_checkpointer
 from shopgraph.chat_view import ChatView
-from shopgraph.stores import ensure_demo_store, open_catalog
-from store.catalog import Catalog
-
-DEMO_PRODUCTS = 2400
+from shopgraph.stores import DEMO_PRODUCTS, assistant_services, ensure_demo_store, open_catalog
 
 
 def chat(
@@ -56,7 +49,7 @@ async def _chat(request: TurnRequest, *, interactive: bool, view: ChatView, err:
     catalog = open_catalog(err)
     try:
         await asyncio.to_thread(ensure_demo_store, catalog, DEMO_PRODUCTS, err)
-        services = _services(catalog, err)
+        services = assistant_services(catalog, err)
         async with open_checkpointer(catalog.settings) as checkpointer:
             app = compile_graph(services, checkpointer=checkpointer)
             if not interactive:
@@ -71,23 +64,6 @@ async def _chat(request: TurnRequest, *, interactive: bool, view: ChatView, err:
             return False
     finally:
         catalog.close()
-
-
-def _services(catalog: Catalog, err: Console) -> Services:
-    """The assistant's services; bad settings or a bad model registry exit with a message."""
-    try:
-        services = Services.for_catalog(catalog, settings=AssistantSettings())
-        services.check()
-        return services
-    except UnknownModelError as exc:
-        err.print(f"[red]error:[/] SHOPGRAPH_DEFAULT_MODEL: {exc}")
-    except ValidationError as exc:
-        for problem in exc.errors():
-            field = ".".join(str(p) for p in problem["loc"])
-            err.print(f"[red]error:[/] SHOPGRAPH_{field.upper()}: {problem['msg']}")
-    except ModelsFileError as exc:
-        err.print(f"[red]error:[/] model registry: {exc}")
-    raise typer.Exit(2)
 
 
 async def _turn(

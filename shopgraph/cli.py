@@ -13,8 +13,10 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from shopgraph.accounts_cli import accounts_app
 from shopgraph.chat import chat
 from shopgraph.progress import RichProgress
+from shopgraph.serve import serve
 from shopgraph.stores import demo_items, ensure_demo_store, open_catalog
 from store.catalog import Catalog
 from store.feeds import FeedError, FeedItem
@@ -28,6 +30,8 @@ app = typer.Typer(help="shopgraph: a conversational shopping assistant.", no_arg
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 app.command()(chat)
+app.command()(serve)
+app.add_typer(accounts_app, name="accounts")
 
 
 @app.callback()

@@ -1,4 +1,4 @@
-"""Opening the store for a command, and building the demo store on first start."""
+"""Opening the store and the assistant for a command; the demo store on first start."""
 
 from __future__ import annotations
 
@@ -8,6 +8,10 @@ import typer
 from pydantic import ValidationError
 from rich.console import Console
 
+from graph.models import UnknownModelError
+from graph.models.config import ModelsFileError
+from graph.services import Services
+from graph.settings import AssistantSettings
 from shopgraph.progress import RichProgress
 from store.catalog import Catalog
 from store.config import StoreSettings
@@ -15,6 +19,7 @@ from store.feeds import FeedItem
 from store.ingest import ingest_items
 
 DEMO_SEED = 7
+DEMO_PRODUCTS = 2400
 
 
 def open_catalog(err: Console) -> Catalog:
@@ -45,3 +50,20 @@ def ensure_demo_store(catalog: Catalog, products: int, err: Console) -> None:
         with RichProgress(err) as progress:
             ingest_items(catalog, demo_items(DEMO_SEED, products), progress=progress)
     catalog.sync_indexes()
+
+
+def assistant_services(catalog: Catalog, err: Console) -> Services:
+    """The assistant's services; bad settings or a bad model registry exit with a message."""
+    try:
+        services = Services.for_catalog(catalog, settings=AssistantSettings())
+        services.check()
+        return services
+    except UnknownModelError as exc:
+        err.print(f"[red]error:[/] SHOPGRAPH_DEFAULT_MODEL: {exc}")
+    except ValidationError as exc:
+        for problem in exc.errors():
+            field = ".".join(str(p) for p in problem["loc"])
+            err.print(f"[red]error:[/] SHOPGRAPH_{field.upper()}: {problem['msg']}")
+    except ModelsFileError as exc:
+        err.print(f"[red]error:[/] model registry: {exc}")
+    raise typer.Exit(2)

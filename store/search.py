@@ -144,6 +144,14 @@ def filter_query(filters: SearchFilters, now: dt.datetime) -> Select[str]:
     return query.where(*(cond.condition(name, key) for name, cond in filters.attributes.items()))
 
 
+MAX_CENTS = 2**31 - 1
+"""The price columns' largest value (32-bit integers): bounds beyond it are clamped."""
+
+
+def _cents(amount: float) -> int:
+    return min(round(min(amount, MAX_CENTS / 100) * 100), MAX_CENTS)
+
+
 def _offer_conditions(filters: SearchFilters, now: dt.datetime) -> list[ColumnElement[bool]]:
     """Conditions on the live offer: price (a running deal's price counts) and stock."""
     offers = schema.offers
@@ -155,9 +163,9 @@ def _offer_conditions(filters: SearchFilters, now: dt.datetime) -> list[ColumnEl
     price = case((deal_on, offers.c.deal_price_cents), else_=offers.c.price_cents)
     conditions = []
     if filters.min_price is not None:
-        conditions.append(price >= round(filters.min_price * 100))
+        conditions.append(price >= _cents(filters.min_price))
     if filters.max_price is not None:
-        conditions.append(price <= round(filters.max_price * 100))
+        conditions.append(price <= _cents(filters.max_price))
     if filters.in_stock:
         conditions.append(or_(offers.c.stock.is_(None), offers.c.stock > 0))
     return conditions

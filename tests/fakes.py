@@ -70,3 +70,27 @@ def fake_registry(
     )
     registry.register(spec, lambda: model)
     return registry
+
+
+class SlowChatModel(GenericFakeChatModel):
+    """Streams its reply a word every ``delay_s``; records a stream stopped part-way."""
+
+    delay_s: float = 0.05
+    stopped: bool = False
+    """Whether a stream was cancelled or closed before its last word."""
+
+    async def _astream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: AsyncCallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> AsyncIterator[ChatGenerationChunk]:
+        finished = False
+        try:
+            async for chunk in super()._astream(messages, stop, run_manager, **kwargs):
+                await asyncio.sleep(self.delay_s)
+                yield chunk
+            finished = True
+        finally:
+            self.stopped = self.stopped or not finished

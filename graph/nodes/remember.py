@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, cast
 
 from langchain_core.messages import AIMessage, HumanMessage
+from langgraph.runtime import Runtime
 
+from graph.context import Context
 from graph.evidence import Evidence
 from graph.nodes.context import shown_product
 from graph.plan import Plan
-from graph.state import ShownRecord, State
+from graph.state import ShownRecord, State, TurnRecord
 
 
 def shown_ids(components: list[dict[str, Any]]) -> list[str]:
@@ -36,7 +39,20 @@ def _focus(ids: list[str], plan: Plan) -> str | None:
     return None
 
 
-def remember_turn(state: State) -> dict[str, Any]:
+def turn_record(state: State, run_id: str | None) -> TurnRecord:
+    """The finished turn as the shopper saw it."""
+    return TurnRecord(
+        run_id=run_id,
+        at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        message=state["message"],
+        answer=state.get("answer", ""),
+        components=state.get("components", []),
+        suggestions=state.get("suggestions", []),
+        model=state.get("model"),
+    )
+
+
+def remember_turn(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Append the exchange and what the shopper saw, for the next turn's references."""
     plan = Plan.model_validate(state["plan"])
     evidence = Evidence.model_validate(state.get("evidence") or {})
@@ -52,6 +68,7 @@ def remember_turn(state: State) -> dict[str, Any]:
         "messages": [HumanMessage(state["message"]), AIMessage(state.get("answer", ""))],
         "last_intent": plan.intent,
         "focus": _focus(ids, plan),
+        "turns": [turn_record(state, runtime.context.run_id)],
     }
     if shown:  # a turn without products (chit-chat) keeps the last ones referable
         update["shown"] = shown

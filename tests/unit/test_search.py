@@ -73,3 +73,9 @@ def test_reciprocal_rank_fusion_prefers_agreement() -> None:
 
 def test_empty_store_answers_nothing(catalog: Catalog) -> None:
     assert search_catalog(catalog, "blender") == []
+
+
+@pytest.mark.parametrize("bound", [1e300, float("inf")])
+def test_absurd_price_bounds_are_clamped_not_an_error(loaded: Catalog, bound: float) -> None:
+    assert search_catalog(loaded, "blender", SearchFilters(min_price=bound)) == []
+    assert search_catalog(loaded, "blender", SearchFilters(max_price=bound))
