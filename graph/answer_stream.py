@@ -32,8 +32,23 @@ class AnswerStream:
         self._catalog = catalog
         self._actions_allowed = actions_allowed
         self._text: list[str] = []
+        self._notes: list[dict[str, Any]] = []
         self.components: list[dict[str, Any]] = []
         self.dropped: Counter[str] = Counter()
+
+    def note(self, event: dict[str, Any]) -> None:
+        """Send ``event`` (a ``metadata`` note) just before the answer's next output.
+
+        A note written the moment a model fails was at times lost by LangGraph's custom
+        stream (seen with a refused connection, then the embedded model loading); sent
+        with the next output, it always arrives, and still before what it announces.
+        """
+        self._notes.append(event)
+
+    def _flush_notes(self) -> None:
+        for event in self._notes:
+            self._emit(event)
+        self._notes.clear()
 
     @property
     def text(self) -> str:
@@ -43,6 +58,7 @@ class AnswerStream:
     def write(self, text: str) -> None:
         """Stream a piece of text."""
         if text:
+            self._flush_notes()
             self._text.append(text)
             self._emit(TokenEvent(text=text).model_dump(mode="json"))
 
@@ -67,6 +83,7 @@ class AnswerStream:
         if isinstance(prepared, str):
             self.dropped[prepared] += 1
             return
+        self._flush_notes()
         self.components.append(prepared.model_dump(mode="json"))
         self._emit(ComponentEvent(component=prepared).model_dump(mode="json"))
 

@@ -41,10 +41,11 @@ def main(
     ] = False,
 ) -> None:
     """shopgraph: a conversational shopping assistant."""
-    logging.basicConfig(
-        level=logging.WARNING if verbose else logging.ERROR,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    level = logging.WARNING if verbose else logging.ERROR
+    handler = logging.StreamHandler()
+    handler.setLevel(level)  # some libraries (bm25s) set their own loggers to DEBUG
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
 
 
 @app.command()

@@ -57,7 +57,7 @@ async def answer(state: State, runtime: Runtime[Context], *, services: Services)
             await composed.write(model, message, services.settings)
 
     def announce(name: str, failed: list[Attempt]) -> None:
-        runtime.stream_writer(MetadataEvent(model=name, fallbacks=failed).model_dump(mode="json"))
+        out.note(MetadataEvent(model=name, fallbacks=failed).model_dump(mode="json"))
 
     try:
         model, failed = await answer_with_fallbacks(
