@@ -20,7 +20,7 @@ from api.backend import Backend
 from api.deps import strict_query
 from api.errors import add_error_handlers
 from api.openapi import add_event_schemas
-from api.routes import chat, feedback, products, threads, web
+from api.routes import alerts, cart, chat, feedback, notifications, products, threads, web
 from api.schemas import Problem
 from api.settings import ApiSettings
 from graph.graph import compile_graph
@@ -61,7 +61,7 @@ def create_app(settings: ApiSettings | None = None, services: Services | None = 
         docs_url=None,
         redoc_url=None,
     )
-    for module in (chat, threads, products, feedback):
+    for module in (chat, threads, products, feedback, cart, alerts, notifications):
         app.include_router(module.router, responses=REFUSALS, dependencies=[Depends(strict_query)])
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=_static_dir()), name="static")

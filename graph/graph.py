@@ -1,11 +1,14 @@
 """The assistant graph, top-down.
 
-    context → plan ─┬─→ retrieve ─→ route → answer → suggest → remember
-                    └───────────────↗ (nothing to retrieve: chit-chat, refusals...)
+    context → plan ─┬─→ retrieve ─→ route → answer → suggest → remember ─┬─→ END
+                    └───────────────↗ (nothing to retrieve)       (cart) └─→ act ─┬─→ END
+                                                                (a proposal) └─→ confirm
 
 ``answer`` is generation and the streaming renderer in one node: the renderer reads the
 model's tokens as they arrive, so splitting them across nodes would hold the stream back
-until the model finished. ``remember`` is the only node that writes the thread.
+until the model finished. ``remember`` writes the thread's conversation; ``act`` works on the
+account's cart and may propose an order, which ``confirm`` puts to the shopper with
+``interrupt()``: nothing is bought without the shopper's "confirm".
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
 
 from graph.context import Context
+from graph.nodes.act import act, after_act, after_remember
 from graph.nodes.answer import answer
+from graph.nodes.confirm import confirm
 from graph.nodes.context import load_context
 from graph.nodes.plan import plan_turn
 from graph.nodes.remember import remember_turn
@@ -45,6 +50,8 @@ def build_graph(services: Services) -> Graph:
     builder.add_node("answer", partial(answer, services=services))
     builder.add_node("suggest", suggest)
     builder.add_node("remember", remember_turn)
+    builder.add_node("act", partial(act, services=services))
+    builder.add_node("confirm", partial(confirm, services=services))
 
     builder.add_edge(START, "context")
     builder.add_edge("context", "plan")
@@ -53,7 +60,9 @@ def build_graph(services: Services) -> Graph:
     builder.add_edge("route", "answer")
     builder.add_edge("answer", "suggest")
     builder.add_edge("suggest", "remember")
-    builder.add_edge("remember", END)
+    builder.add_conditional_edges("remember", after_remember)
+    builder.add_conditional_edges("act", after_act)
+    builder.add_edge("confirm", END)
     return builder
 
 

@@ -36,6 +36,7 @@ Sort = Literal["relevance", "rating", "price_low", "price_high", "reviews"]
 RefKind = Literal["page", "ordinal", "pronoun", "name", "superlative", "id", "variant"]
 PolicyTopic = Literal["returns", "shipping", "warranty", "payment"]
 Decider = Literal["rules", "classifier", "model"]
+CartOp = Literal["add", "remove", "view", "checkout"]
 
 
 class Slots(BaseModel):
@@ -55,6 +56,9 @@ class Slots(BaseModel):
     target_price: float | None = Field(default=None, description="Alert / auto-buy price.")
     sort: Sort = "relevance"
     count: int | None = Field(default=None, description="How many products ('the two best').")
+    cart_op: CartOp | None = Field(
+        default=None, description="What a cart message asks: add, remove, view, checkout."
+    )
 
 
 class ProductRef(BaseModel):

@@ -17,6 +17,7 @@ from graph.planner.classifier import intent_model
 from graph.planner.phrases import packaged_synonyms
 from graph.settings import AssistantSettings
 from prompts import prompt_names, prompt_text
+from store.cart import Cart
 from store.catalog import Catalog
 
 
@@ -31,6 +32,7 @@ class Services:
     _catalog: Catalog | None = field(default=None, init=False, repr=False)
     _vocabulary: tuple[str, Vocabulary] | None = field(default=None, init=False, repr=False)
     _warm: bool = field(default=False, init=False, repr=False)
+    _cart: Cart | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.breakers = CircuitBreakers(
@@ -82,6 +84,12 @@ class Services:
         if self._catalog is None:
             self._catalog = await asyncio.to_thread(self.open_catalog)
         return self._catalog
+
+    async def cart(self) -> Cart:
+        """The accounts' carts, over the catalog's database (tables made on first use)."""
+        if self._cart is None:
+            self._cart = await asyncio.to_thread(Cart, await self.catalog())
+        return self._cart
 
     async def vocabulary(self) -> Vocabulary:
         """The catalog's brands and categories, reloaded when the catalog changes."""

@@ -74,6 +74,8 @@ class State(TurnOutput, total=False):
     """The product the last turn was about, when it was about one."""
     last_intent: str | None
     """The last turn's intent."""
+    pending: dict[str, Any] | None
+    """A proposal waiting for the shopper's confirmation (``graph.nodes.confirm``)."""
     turns: Annotated[list[TurnRecord], operator.add]
     """Every finished turn, oldest first: what a client shows as the thread's history."""
 

@@ -98,10 +98,12 @@ async def stream_turn(
     services: Services,
     request: TurnRequest,
     allowed_models: Collection[str] | None = None,
+    account_id: str | None = None,
 ) -> AsyncGenerator[Event, None]:
     """The events of one turn: ``metadata`` first, ``end`` last, ``error`` on failure.
 
-    ``allowed_models``: the models the shopper's account may use (None: every one).
+    ``allowed_models``: the models the shopper's account may use (None: every one);
+    ``account_id``: the shopper's account (its cart, alerts, memory), if signed in.
     """
     thread_id = request.thread_id or str(uuid.uuid4())
     run_id = uuid.uuid4()
@@ -117,6 +119,7 @@ async def stream_turn(
         product_id=request.product_id,
         allowed_models=None if allowed_models is None else tuple(allowed_models),
         run_id=str(run_id),
+        account_id=account_id,
     )
     turn = TurnInput(message=request.message.strip())
     async with aclosing(_run(app, turn, thread_id, run_id, context)) as events:
@@ -125,7 +128,7 @@ async def stream_turn(
 
 
 async def stream_resume(
-    app: AssistantApp, thread_id: str, value: dict[str, Any]
+    app: AssistantApp, thread_id: str, value: dict[str, Any], account_id: str | None = None
 ) -> AsyncGenerator[Event, None]:
     """The events of a thread's run resumed with the shopper's answer to its interrupt.
 
@@ -133,7 +136,7 @@ async def stream_resume(
     """
     run_id = uuid.uuid4()
     yield MetadataEvent(thread_id=thread_id, run_id=str(run_id))
-    context = Context(run_id=str(run_id))
+    context = Context(run_id=str(run_id), account_id=account_id)
     async with aclosing(_run(app, Command(resume=value), thread_id, run_id, context)) as events:
         async for event in events:
             yield event

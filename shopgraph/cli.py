@@ -18,6 +18,7 @@ from shopgraph.chat import chat
 from shopgraph.progress import RichProgress
 from shopgraph.serve import serve
 from shopgraph.stores import demo_items, ensure_demo_store, open_catalog
+from shopgraph.worker import worker
 from store.catalog import Catalog
 from store.feeds import FeedError, FeedItem
 from store.ingest import IngestError, IngestReport, ingest_items, ingest_paths
@@ -31,6 +32,7 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 app.command()(chat)
 app.command()(serve)
+app.command()(worker)
 app.add_typer(accounts_app, name="accounts")
 
 

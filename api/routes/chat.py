@@ -78,7 +78,9 @@ async def _turn_events(
     backend: Backend, account: Account, request: TurnRequest, allowed: list[str] | None
 ) -> AsyncGenerator[ServerSentEvent, None]:
     title = request.message.strip()[:80]
-    events = detached(stream_turn(backend.graph, backend.services, request, allowed))
+    events = detached(
+        stream_turn(backend.graph, backend.services, request, allowed, account_id=account.id)
+    )
     async with aclosing(events):  # closing the response cancels the run
         async for event in events:
             if isinstance(event, MetadataEvent) and event.thread_id and request.thread_id is None:

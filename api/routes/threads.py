@@ -67,6 +67,6 @@ async def resume(
     await _own(backend, account, thread_id)
     if await pending_interrupt(backend.graph, thread_id) is None:
         raise HTTPException(409, detail="this conversation is not waiting for an answer")
-    events = stream_resume(backend.graph, thread_id, body.model_dump())
+    events = stream_resume(backend.graph, thread_id, body.model_dump(), account_id=account.id)
     frames = (to_sse(event) async for event in detached(events))
     return EventSourceResponse(frames, ping=int(backend.settings.ping_s))

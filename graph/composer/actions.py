@@ -20,7 +20,13 @@ def compose_alert(plan: Plan, evidence: Evidence) -> Composition:
 
 
 def compose_cart(plan: Plan, evidence: Evidence) -> Composition:
-    """An add-to-cart proposal, or why the product can't be bought now."""
+    """An add-to-cart proposal, or why the product can't be bought now.
+
+    Viewing, removing and checking out work on the account's cart, which the ``act``
+    node reads and changes after the answer: the answer only introduces it.
+    """
+    if plan.slots.cart_op in ("view", "checkout", "remove"):
+        return Composition(text=render_prompt(f"cart_{plan.slots.cart_op}"))
     if not evidence.products:
         return Composition(text=render_prompt("which_product"))
     product = evidence.products[0]

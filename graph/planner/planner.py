@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.plan import Conversation, Decider, Intent, Plan
+from graph.planner.cart_ops import cart_operation
 from graph.planner.classifier import intent_model
 from graph.planner.reading import Reading, read_message
 from graph.planner.references import resolve_references
@@ -95,8 +96,12 @@ def plan_message(
         else decide_intent(message, conversation, reading)
     )
     slots = slots_for(reading, decision.intent)
+    if decision.intent == "cart_action":
+        slots = slots.model_copy(update={"cart_op": cart_operation(message)})
     resolution = resolve_references(reading, decision.intent, slots, conversation)
     sources = sources_for(decision.intent, resolution.products, slots, message)
+    if slots.cart_op in ("view", "checkout"):
+        sources = []  # the cart is the account's, read after the answer (graph.nodes.act)
     return Plan(
         intent=decision.intent,
         also=list(decision.also),
