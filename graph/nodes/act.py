@@ -24,9 +24,9 @@ from store.cart import Cart, CartError
 
 
 def after_remember(state: State) -> Literal["act", "__end__"]:
-    """Cart turns that need the account's cart go on to ``act``."""
+    """Cart turns go on to ``act``."""
     plan = Plan.model_validate(state["plan"])
-    return "act" if plan.slots.cart_op in ("view", "remove", "checkout") else "__end__"
+    return "act" if plan.slots.cart_op is not None else "__end__"
 
 
 def after_act(state: State) -> Literal["confirm", "__end__"]:
@@ -42,6 +42,8 @@ async def act(state: State, runtime: Runtime[Context], *, services: Services) ->
     def say(text: str) -> None:
         runtime.stream_writer(TokenEvent(text="\n\n" + text).model_dump(mode="json"))
 
+    if plan.slots.cart_op == "add":  # the answer showed a proposal: put it to the shopper
+        return {"pending": _add_proposal(state) if account is not None else None}
     if account is None:
         say("Sign in to use a cart: the cart belongs to your account.")
         return {"pending": None}
@@ -67,6 +69,21 @@ async def act(state: State, runtime: Runtime[Context], *, services: Services) ->
         "question": f"Place the order for {view.total:,.2f} {view.currency}?",
     }
     return {"pending": proposal}
+
+
+def _add_proposal(state: State) -> dict[str, Any] | None:
+    """The answer's add-to-cart proposal, as the shopper saw it, to confirm."""
+    for component in state.get("components", []):
+        if component.get("kind") == "action" and component.get("do") == "add_to_cart":
+            quantity = component.get("quantity") or 1
+            return {
+                "action": "add_to_cart",
+                "proposal_id": uuid.uuid4().hex,
+                "product_id": component["product_id"],
+                "quantity": quantity,
+                "question": f"Add {quantity} × {component['title']} to your cart?",
+            }
+    return None
 
 
 async def _remove(cart: Cart, account: str, plan: Plan, evidence: Evidence) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
-from graph.cart_talk import order_placed
+from graph.cart_talk import cart_summary, order_placed
 from graph.context import Context
 from graph.events import TokenEvent
 from graph.services import Services
@@ -28,18 +28,28 @@ async def confirm(state: State, runtime: Runtime[Context], *, services: Services
     decision = answer.get("decision") if isinstance(answer, dict) else answer
     account = runtime.context.account_id
     if decision != "confirm" or account is None:
-        text = "Cancelled: nothing was bought, and your cart is as it was."
+        text = "Cancelled: nothing changed, and your cart is as it was."
     else:
-        cart = await services.cart()
-        try:
-            order = await asyncio.to_thread(
-                cart.checkout,
-                account,
-                expected_total_cents=int(pending["total_cents"]),
-                dedupe_key=f"checkout:{pending['proposal_id']}",
-            )
-            text = order_placed(order)
-        except CartError as exc:
-            text = f"The order was not placed: {exc}"
+        text = await _carry_out(pending, account, services)
     runtime.stream_writer(TokenEvent(text=text).model_dump(mode="json"))
     return {"pending": None}
+
+
+async def _carry_out(pending: dict[str, Any], account: str, services: Services) -> str:
+    """Do what the shopper confirmed; say what happened."""
+    cart = await services.cart()
+    try:
+        if pending.get("action") == "add_to_cart":
+            view = await asyncio.to_thread(
+                cart.add, account, pending["product_id"], int(pending["quantity"])
+            )
+            return "Added to your cart.\n" + cart_summary(view)
+        order = await asyncio.to_thread(
+            cart.checkout,
+            account,
+            expected_total_cents=int(pending["total_cents"]),
+            dedupe_key=f"checkout:{pending['proposal_id']}",
+        )
+        return order_placed(order)
+    except CartError as exc:
+        return f"Nothing changed: {exc}"

@@ -57,7 +57,7 @@ def test_checkout_waits_for_the_shopper_cancel_buys_nothing_confirm_buys_once(
         assert waiting["pending"]["action"] == "checkout"
 
         cancelled = resume(client, ann, thread, "cancel")
-        assert "nothing was bought" in text(cancelled)
+        assert "Cancelled: nothing changed" in text(cancelled)
         account = client.get("/v1/cart", headers=ann).json()
         assert account["item_count"] == 2  # the cart is as it was
         assert client.get("/v1/orders", headers=ann).json() == []
@@ -115,3 +115,16 @@ def _account_id(catalog: Catalog, name: str) -> str:
     from memory.accounts import AccountStore
 
     return next(a.id for a in AccountStore(catalog.engine).list_accounts() if a.name == name)
+
+
+def test_adding_by_chat_waits_for_the_shopper(loaded: Catalog) -> None:
+    with api_client(loaded) as client:
+        ann = new_key(loaded, "ann")
+        events = chat(client, ann, message="add 2 to my cart", product_id="BL-QUIET")
+        asked = [e for e in events if e["type"] == "interrupt"]
+        assert asked[0]["value"]["action"] == "add_to_cart"
+        assert asked[0]["value"]["question"] == "Add 2 × Hushmix 600 Quiet Blender to your cart?"
+        assert client.get("/v1/cart", headers=ann).json()["item_count"] == 0
+        added = resume(client, ann, events[0]["thread_id"], "confirm")
+        assert "Added to your cart." in text(added)
+        assert client.get("/v1/cart", headers=ann).json()["item_count"] == 2

@@ -21,9 +21,7 @@ pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def assistant(
     catalog: Catalog, registry: ModelRegistry | None = None
 ) -> tuple[AssistantApp, Services]:
-    settings = AssistantSettings(
-        default_model="fake", first_token_timeout_s=0.5, answer_timeout_s=5
-    )
+    settings = AssistantSettings(default_model="fake", first_token_timeout_s=2, answer_timeout_s=10)
     services = Services.for_catalog(catalog, registry or fake_registry(), settings)
     return compile_graph(services, InMemorySaver()), services
 
