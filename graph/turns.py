@@ -99,17 +99,21 @@ async def stream_turn(
     request: TurnRequest,
     allowed_models: Collection[str] | None = None,
     account_id: str | None = None,
+    *,
+    checked: bool = False,
 ) -> AsyncGenerator[Event, None]:
     """The events of one turn: ``metadata`` first, ``end`` last, ``error`` on failure.
 
     ``allowed_models``: the models the shopper's account may use (None: every one);
-    ``account_id``: the shopper's account (its cart, alerts, memory), if signed in.
+    ``account_id``: the shopper's account (its cart, alerts, memory), if signed in;
+    ``checked``: the caller already ran ``check_turn`` (the API, to answer 4xx).
     """
     thread_id = request.thread_id or str(uuid.uuid4())
     run_id = uuid.uuid4()
     yield MetadataEvent(thread_id=thread_id, run_id=str(run_id))
     try:
-        await check_turn(request, app, services, allowed_models)
+        if not checked:
+            await check_turn(request, app, services, allowed_models)
     except TurnError as refused:
         yield ErrorEvent(code=refused.code, message=refused.message)
         yield EndEvent()

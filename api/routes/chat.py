@@ -79,7 +79,14 @@ async def _turn_events(
 ) -> AsyncGenerator[ServerSentEvent, None]:
     title = request.message.strip()[:80]
     events = detached(
-        stream_turn(backend.graph, backend.services, request, allowed, account_id=account.id)
+        stream_turn(
+            backend.graph,
+            backend.services,
+            request,
+            allowed,
+            account_id=account.id,
+            checked=True,  # refuse_bad_turn ran the same checks, to answer 4xx
+        )
     )
     async with aclosing(events):  # closing the response cancels the run
         async for event in events:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from functools import cache
 from importlib import resources
 
 from fastapi import APIRouter, Request
@@ -14,13 +15,16 @@ from api.deps import SESSION_COOKIE, BackendDep
 router = APIRouter(include_in_schema=False)
 
 
+@cache
+def _page_html() -> str:
+    """The page, read once: it ships inside the package and does not change while serving."""
+    return resources.files("api").joinpath("static/index.html").read_text("utf-8")
+
+
 @router.get("/", response_class=HTMLResponse)
 async def page(request: Request, backend: BackendDep) -> HTMLResponse:
     """The chat page; a browser without a valid session gets one for the demo account."""
-    html = await asyncio.to_thread(
-        resources.files("api").joinpath("static/index.html").read_text, "utf-8"
-    )
-    response = HTMLResponse(html)
+    response = HTMLResponse(await asyncio.to_thread(_page_html))
     settings, accounts = backend.settings, backend.accounts
     token = request.cookies.get(SESSION_COOKIE)
     if settings.demo and (

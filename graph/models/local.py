@@ -89,7 +89,8 @@ class SerialChatLlamaCpp(ChatLlamaCpp):
             finally:
                 loop.call_soon_threadsafe(queue.put_nowait, None)
 
-        worker = loop.run_in_executor(None, decode)
+        # Not awaited: once the reader leaves, the thread ends at its next token by itself.
+        loop.run_in_executor(None, decode)
         try:
             while (item := await queue.get()) is not None:
                 if isinstance(item, BaseException):
@@ -97,7 +98,6 @@ class SerialChatLlamaCpp(ChatLlamaCpp):
                 yield item
         finally:
             left.set()
-            del worker  # the thread ends at its next token; nothing waits for it
 
 
 def local_chat_model(settings: AssistantSettings) -> ChatLlamaCpp:
