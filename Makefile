@@ -46,7 +46,8 @@ bench: install
 	$(BIN)/python -m bench.planner --home "$$home/2400" && \
 	$(BIN)/python -m bench.price_slots --home "$$home/2400" && \
 	$(BIN)/python -m bench.first_token --home "$$home/2400" && \
-	$(BIN)/python -m bench.routes --home "$$home/2400"
+	$(BIN)/python -m bench.routes --home "$$home/2400" && \
+	$(BIN)/python -m bench.memory --home "$$home/2400"
 	$(BIN)/python -m bench.speculative
 
 clean:

@@ -20,13 +20,25 @@ from api.backend import Backend
 from api.deps import strict_query
 from api.errors import add_error_handlers
 from api.openapi import add_event_schemas
-from api.routes import alerts, cart, chat, feedback, notifications, products, threads, web
+from api.routes import (
+    alerts,
+    cart,
+    chat,
+    feedback,
+    memory,
+    notifications,
+    products,
+    threads,
+    web,
+    webhook,
+)
 from api.schemas import Problem
 from api.settings import ApiSettings
 from graph.graph import compile_graph
 from graph.services import Services
+from memory.account_memory import AccountMemory
 from memory.accounts import AccountStore
-from memory.checkpoints import open_checkpointer
+from memory.checkpoints import open_checkpointer, open_memory_store
 
 REFUSALS: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "A body that can't be read (not UTF-8 JSON)."},
@@ -44,10 +56,14 @@ def create_app(settings: ApiSettings | None = None, services: Services | None = 
         nonlocal services
         services = services or Services.from_environment()
         catalog = await services.catalog()
-        async with open_checkpointer(catalog.settings) as checkpointer:
+        async with (
+            open_checkpointer(catalog.settings) as checkpointer,
+            open_memory_store(catalog.settings) as store,
+        ):
             accounts = await asyncio.to_thread(AccountStore, catalog.engine)
-            graph = compile_graph(services, checkpointer)
-            app.state.backend = Backend(graph, services, accounts, settings)
+            graph = compile_graph(services, checkpointer, store)
+            remembered = AccountMemory(store)
+            app.state.backend = Backend(graph, services, accounts, settings, remembered)
             await services.warm_up()
             yield
 
@@ -61,7 +77,8 @@ def create_app(settings: ApiSettings | None = None, services: Services | None = 
         docs_url=None,
         redoc_url=None,
     )
-    for module in (chat, threads, products, feedback, cart, alerts, notifications):
+    routers = (chat, threads, products, feedback, cart, alerts, notifications, webhook, memory)
+    for module in routers:
         app.include_router(module.router, responses=REFUSALS, dependencies=[Depends(strict_query)])
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=_static_dir()), name="static")

@@ -28,12 +28,32 @@ def add_event_schemas(app: FastAPI) -> None:
             components.update(events.pop("$defs", {}))
             components["Event"] = events
             components["ServerSentEvent"] = _frame_schema(events)
+            components["NotificationFrame"] = NOTIFICATION_FRAME
             _problems_everywhere(schema)
             _no_null_parameters(schema)
             app.openapi_schema = schema
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+NOTIFICATION_FRAME: dict[str, Any] = {
+    "title": "NotificationFrame",
+    "description": "One frame of the notification stream: `id` is the notification's (a "
+    "reconnecting client sends the last one as `Last-Event-ID`), `data` its JSON.",
+    "type": "object",
+    "required": ["event", "id", "data"],
+    "properties": {
+        "event": {"type": "string", "enum": ["notification"]},
+        "id": {"type": "string"},
+        "data": {
+            "type": "string",
+            "contentMediaType": "application/json",
+            "contentSchema": {"$ref": "#/components/schemas/Notification"},
+        },
+    },
+}
+"""``GET /v1/notifications/stream``'s frames (``api.routes.notifications``)."""
 
 
 def _frame_schema(events: dict[str, Any]) -> dict[str, Any]:

@@ -24,6 +24,13 @@ class ApiSettings(BaseSettings):
         description="Allow demo sessions on an address other than loopback (anyone could chat).",
     )
     ping_s: float = Field(default=15.0, gt=0, description="Keep-alive interval of event streams.")
+    notify_poll_s: float = Field(
+        default=2.0,
+        gt=0,
+        le=60,
+        description="How often a notification stream looks in the inbox (the worker that "
+        "fills it is another process).",
+    )
     selectable_models: list[str] | None = Field(
         default=None,
         description="Models a request may name in `model` (default: every enabled one).",

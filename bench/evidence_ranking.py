@@ -2,7 +2,9 @@
 
 Prints nDCG@5 against the 0/1/2 labels for lexical (BM25), dense (MiniLM) and fused
 ranking, beside a seeded random order (the baseline, measured in the same run) and the
-candidates' order in the file (a reference only: it correlates with the labels).
+candidates' order in the file (a reference only: it correlates with the labels). The
+rankers and the metric are the eval suite's (``evals.evidence_ranking``,
+``shopgraph eval retrieval``): this prints the same figures with timing.
 
     python -m bench.evidence_ranking [--data ../shared/data/epqa] [--limit N]
 """
@@ -10,15 +12,13 @@ candidates' order in the file (a reference only: it correlates with the labels).
 from __future__ import annotations
 
 import argparse
-import json
-import random
 import statistics
 import time
 from pathlib import Path
 
+from evals.evidence_ranking import RANKERS, rank_candidates, read_questions
+from evals.ranking_metrics import ndcg_at_k
 from store.catalog import shared_embedder
-from store.evidence import bm25_scores, dense_scores, ndcg_at, order_by_score
-from store.fusion import reciprocal_rank_fusion
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "epqa"
 
@@ -31,41 +31,26 @@ def main() -> None:
     path = args.data / "questions.jsonl" if args.data.is_dir() else args.data
     if not path.exists():
         raise SystemExit(f"no ePQA questions at {path}: pass --data PATH")
-    questions = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-    questions = [q for q in questions if any(c["label"] > 0 for c in q["candidates"])]
+    questions = [q for q in read_questions(path) if q.answerable]
     if args.limit:
         questions = questions[: args.limit]
     embedder = shared_embedder()
-    shuffle = random.Random(13)
-    scores: dict[str, list[float]] = {
-        "file order*": [],
-        "random": [],
-        "lexical": [],
-        "dense": [],
-        "hybrid": [],
-    }
+    scores: dict[str, list[float]] = {"file order*": [], **{name: [] for name in RANKERS}}
     started = time.perf_counter()
     for q in questions:
-        texts = [c["text"] if isinstance(c["text"], str) else "" for c in q["candidates"]]
-        labels = [float(c["label"]) for c in q["candidates"]]
-        scores["file order*"].append(ndcg_at(5, labels, labels))
-        order = list(range(len(labels)))
-        shuffle.shuffle(order)
-        scores["random"].append(ndcg_at(5, [labels[i] for i in order], labels))
-        lexical = order_by_score(bm25_scores(q["question"], texts))
-        dense = order_by_score(dense_scores(embedder, q["question"], texts))
-        hybrid = reciprocal_rank_fusion([lexical, dense])
-        for method, ranked in (("lexical", lexical), ("dense", dense), ("hybrid", hybrid)):
-            scores[method].append(ndcg_at(5, [labels[i] for i, _ in ranked], labels))
+        grades = dict(enumerate(q.labels))
+        scores["file order*"].append(ndcg_at_k(list(range(len(q.labels))), grades, 5))
+        for name, order in rank_candidates(embedder, q.question, q.texts, q.question).items():
+            scores[name].append(ndcg_at_k(order, grades, 5))
     elapsed = time.perf_counter() - started
     baseline = statistics.mean(scores["random"])
     print(
         f"ePQA evidence ranking: {len(questions)} questions, 10 candidates each ({elapsed:.1f} s)"
     )
     print(f"{'ranking':<12} {'nDCG@5':>7} {'vs random':>10}")
-    for name, values in scores.items():
+    for label, values in scores.items():
         mean = statistics.mean(values)
-        print(f"{name:<12} {mean:>7.3f} {mean / baseline:>9.2f}x")
+        print(f"{label:<12} {mean:>7.3f} {mean / baseline:>9.2f}x")
     print("* the candidates' order in the file, which correlates with the labels: a reference")
     print("  for what the labels leak, not a ranker that could run on new questions")
 

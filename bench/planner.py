@@ -20,7 +20,6 @@ store is built in a temporary home first (a minute or two).
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import time
 from collections import defaultdict
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import demo_catalog, percentile
+from evals.dataset import load_dataset
 from graph.plan import Conversation, Plan
 from graph.planner import MODEL_FALLBACK_BELOW, Vocabulary, load_vocabulary, plan_message
 
@@ -49,15 +49,19 @@ class Example:
 
 
 def load_examples(path: Path) -> list[Example]:
-    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    """The LangSmith-shaped examples of ``path`` (``evals.dataset``), flat."""
     return [
         Example(
-            text=row["text"],
-            intent=row["intent"],
-            conversation=Conversation.model_validate(row.get("conversation", {})),
-            expected={k: row[k] for k in (*SLOT_KEYS, "product_ids") if k in row},
+            text=example.inputs["message"],
+            intent=example.reference_outputs["intent"],
+            conversation=Conversation.model_validate(example.inputs.get("conversation") or {}),
+            expected={
+                k: example.reference_outputs[k]
+                for k in (*SLOT_KEYS, "product_ids")
+                if k in example.reference_outputs
+            },
         )
-        for row in rows
+        for example in load_dataset(path).examples
     ]
 
 

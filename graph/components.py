@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from store.alert_views import Condition as AlertCondition
+
 
 def _utc(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
@@ -125,6 +127,13 @@ class ActionProposal(_Component):
     quantity: int | None = Field(description="Units to add (add_to_cart).")
     target_price: float | None = Field(
         description="Alert at or below this price (set_alert); None: on any drop."
+    )
+    condition: AlertCondition | None = Field(
+        default=None,
+        description="What the alert waits for (set_alert); None: target_price, else any drop.",
+    )
+    drop_percent: float | None = Field(
+        default=None, description="The drop to wait for, in percent (drop_by_percent)."
     )
     requires_confirmation: Literal[True] = True
 

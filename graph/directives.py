@@ -3,7 +3,8 @@
 ``<product id="P1"/>``, ``<compare ids="P1,P2" attrs="noise,capacity"/>``,
 ``<reviews id="P1" aspect="battery"/>``, ``<price-history id="P1" days="90"/>``,
 ``<deal id="P1"/>``, ``<action do="add_to_cart" id="P1" quantity="1"/>``,
-``<action do="set_alert" id="P1" price="80"/>`` and ``<link id="P1" label="manual"/>``.
+``<action do="set_alert" id="P1" price="80"/>`` (or ``condition="back_in_stock"``,
+``condition="drop_by_percent" percent="20"``...) and ``<link id="P1" label="manual"/>``.
 Values are double-quoted (single quotes are accepted) and may not contain ``<``, ``>`` or
 their own quote; the closing slash may be left out. See ``docs/directives.md``.
 """
@@ -22,6 +23,8 @@ from pydantic import (
     ValidationError,
     model_validator,
 )
+
+from store.alert_views import Condition as AlertCondition
 
 ProductId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._:/-]{1,128}$")]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[^,<>\"']+$")]
@@ -71,7 +74,7 @@ class DealTag(_Tag):
 
 
 class ActionTag(_Tag):
-    """A proposed action the shopper confirms: add to cart, or a price-drop alert."""
+    """A proposed action the shopper confirms: add to cart, or an alert on the product."""
 
     tag: Literal["action"] = "action"
     do: Literal["add_to_cart", "set_alert"]
@@ -80,6 +83,10 @@ class ActionTag(_Tag):
     """Units to add (add_to_cart only; default 1)."""
     price: Annotated[float, Field(gt=0, le=10_000_000)] | None = None
     """Alert when the price falls to this (set_alert only; None: any drop)."""
+    condition: AlertCondition | None = None
+    """What the alert waits for (set_alert only); None: ``price``, or any drop without one."""
+    percent: Annotated[float, Field(ge=1, le=90)] | None = None
+    """The drop to wait for, in percent (``condition="drop_by_percent"`` only)."""
 
     @model_validator(mode="before")
     @classmethod
@@ -94,6 +101,14 @@ class ActionTag(_Tag):
             raise ValueError("add_to_cart takes no price")
         if self.do == "set_alert" and self.quantity is not None:
             raise ValueError("set_alert takes no quantity")
+        if self.do == "add_to_cart" and (self.condition is not None or self.percent is not None):
+            raise ValueError("add_to_cart takes no condition")
+        if self.price is not None and self.condition not in (None, "price_at_most"):
+            raise ValueError("a price is for price_at_most alerts only")
+        if self.condition == "price_at_most" and self.price is None:
+            raise ValueError("a price_at_most alert needs a price")
+        if self.percent is not None and self.condition != "drop_by_percent":
+            raise ValueError("a percent is for drop_by_percent alerts only")
         return self
 
 
@@ -126,7 +141,7 @@ def _value(name: str, raw: str) -> object:
         return list(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
     if name in ("days", "quantity"):
         return int(text) if _INT.fullmatch(text) else None
-    if name == "price":
+    if name in ("price", "percent"):
         return float(text) if _AMOUNT.fullmatch(text) else None
     return text
 
@@ -166,6 +181,8 @@ def format_directive(d: Directive) -> str:
         attrs = {"do": d.do, "id": d.id}
         attrs["quantity"] = str(d.quantity) if d.quantity is not None else None
         attrs["price"] = _amount(d.price) if d.price is not None else None
+        attrs["condition"] = d.condition
+        attrs["percent"] = _amount(d.percent) if d.percent is not None else None
     else:
         attrs = {k: str(v) for k, v in d.model_dump(exclude={"tag"}, exclude_none=True).items()}
     text = " ".join(f'{k}="{v}"' for k, v in attrs.items() if v is not None)

@@ -20,6 +20,10 @@ class Evidence(BaseModel):
     questions: dict[str, list[Question]] = Field(default_factory=dict)
     histories: dict[str, PriceHistory] = Field(default_factory=dict)
     deals: list[ProductSummary] = Field(default_factory=list)
+    personal: list[str] = Field(
+        default_factory=list,
+        description="How the account's memory changed the products ('you avoid Oster').",
+    )
 
     def retrieved_ids(self) -> set[str]:
         """Every product id retrieval returned this turn."""

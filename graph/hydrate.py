@@ -12,7 +12,13 @@ from __future__ import annotations
 import asyncio
 
 from graph.comparison import compare_attributes
-from graph.components import ChartPoint, Comparison, Component, PriceHistoryChart
+from graph.components import (
+    ActionProposal,
+    ChartPoint,
+    Comparison,
+    Component,
+    PriceHistoryChart,
+)
 from graph.directives import (
     ActionTag,
     CompareTag,
@@ -52,8 +58,16 @@ async def hydrate(directive: Directive, catalog: Catalog) -> Component | None:
     if isinstance(directive, DealTag):
         return deal_card(product)
     if isinstance(directive, ActionTag):
-        return action_proposal(directive, product)
+        return _with_alert_terms(action_proposal(directive, product), directive)
     return product_link(product, directive.label)
+
+
+def _with_alert_terms(proposal: ActionProposal | None, tag: ActionTag) -> ActionProposal | None:
+    """An alert proposal says what it waits for: the tag's condition, else its price."""
+    if proposal is None or tag.do != "set_alert":
+        return proposal
+    condition = tag.condition or ("price_at_most" if tag.price is not None else None)
+    return proposal.model_copy(update={"condition": condition, "drop_percent": tag.percent})
 
 
 def _products(catalog: Catalog, ids: list[str]) -> list[Product]:

@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from graph.safety import RegulatedTopic
+from store.alert_views import Condition as AlertCondition
 from store.search import SearchFilters
 
 Intent = Literal[
@@ -59,6 +61,19 @@ class Slots(BaseModel):
     cart_op: CartOp | None = Field(
         default=None, description="What a cart message asks: add, remove, view, checkout."
     )
+    alert_condition: AlertCondition | None = Field(
+        default=None,
+        description="What a price alert waits for; None: nothing the store can watch ('$20 off').",
+    )
+    drop_percent: float | None = Field(
+        default=None, description="drop_by_percent alert: the drop asked for; None: any drop."
+    )
+    auto_buy_quantity: int | None = Field(
+        default=None, description="Units to buy when an alert fires; None: no auto-buy asked."
+    )
+    spend_cap: float | None = Field(
+        default=None, description="The most one auto-buy order may cost, as the shopper said."
+    )
 
 
 class ProductRef(BaseModel):
@@ -84,9 +99,24 @@ class Plan(BaseModel):
     sources: list[Source] = Field(default_factory=list)
     filters: SearchFilters = Field(default_factory=SearchFilters)
     policy_topic: PolicyTopic | None = None
+    regulated_topic: RegulatedTopic | None = Field(
+        default=None,
+        description="The regulated topic (medical, legal, unsafe) an out-of-scope message is "
+        "about: its refusal names it.",
+    )
     unresolved: str | None = Field(
         default=None,
         description="A reference the planner could not resolve ('the Sony' with no Sony).",
+    )
+    prefer_brands: list[str] = Field(
+        default_factory=list, description="Brands ranked first (the account's memory)."
+    )
+    avoid_brands: list[str] = Field(
+        default_factory=list, description="Brands left out (the account's memory)."
+    )
+    personalized: list[str] = Field(
+        default_factory=list,
+        description="How the account's memory changed this plan ('your budget is $100').",
     )
 
     @property

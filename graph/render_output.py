@@ -7,7 +7,7 @@ from typing import Literal
 
 from graph.directives import Directive
 
-DropReason = Literal["unknown_id", "malformed", "unknown_tag", "unknown_amount", "price"]
+DropReason = Literal["unknown_id", "malformed", "unknown_tag", "unknown_amount", "price", "link"]
 """Why the shopper does not see something as the model wrote it (see ``graph.renderer``)."""
 
 

@@ -8,7 +8,7 @@
   text ("weighs < 2 kg", "<3", "a <= b"), and so is a ``<`` whose name runs into anything
   but a space, ``/`` or ``>`` ("a<b.", "x<y, z"). A tag ends at the first ``>`` outside a
   quoted value and may be split across any chunks. Text is held back only while a tag is
-  open (and see the price guard).
+  open (and see the text guards).
 - **Directives** (``graph.directives``) become ``Found`` once their ``>`` arrives. One
   that does not parse is dropped as ``malformed``; one naming an id not in
   ``allowed_ids`` as ``unknown_id``, except that a ``compare`` with at least two allowed
@@ -21,9 +21,15 @@
   closes. An abandoned tag that looks like markup (a directive's name, a leading ``/``, a
   ``=`` or a quote) is removed as ``malformed``, its text unseen; otherwise it was prose
   ("if a <b then") and is shown. A lone ``<`` at the end of the stream is text.
-- **Price guard** (``graph.price_guard``): a money amount in the text ("$129.99", "USD 40",
-  "30 bucks") not in ``allowed_amounts`` is replaced by ``price_placeholder`` and reported
-  as ``Dropped(raw, "price")``. Tags are boundaries: an amount never spans one.
+- **Text guards** (``graph.text_guards``), in turn over the text between tags (tags and
+  what a guard removes are boundaries: nothing spans one):
+  - *fragments* (``graph.fragment_guard``): what is left of a directive that lost its
+    ``<`` (``id="P1"/>``, a lone ``/>``) is removed as ``malformed``;
+  - *links* (``graph.link_guard``): a web or e-mail address is removed as ``link``; the
+    store links to products with components;
+  - *prices* (``graph.price_guard``): a money amount ("$129.99", "USD 40", "30 bucks")
+    not in ``allowed_amounts`` is replaced by ``price_placeholder`` and reported as
+    ``Dropped(raw, "price")``.
 - No empty ``Text``; adjacent text within one call is merged. Every ``Dropped`` is counted
   in ``dropped`` by reason. Any split of the same stream gives the same outputs once
   adjacent ``Text`` are merged.
@@ -42,8 +48,11 @@ from graph.directives import (
     directive_ids,
     parse_directive,
 )
-from graph.price_guard import PriceGuard, Span
+from graph.fragment_guard import fragment_guard
+from graph.link_guard import link_guard
+from graph.price_guard import PriceGuard
 from graph.render_output import Dropped, DropReason, Found, RenderOutput, Text
+from graph.text_guards import GuardChain, Guarded
 
 __all__ = ["Dropped", "Found", "RenderOutput", "StreamRenderer", "Text"]
 
@@ -78,7 +87,10 @@ class StreamRenderer:
         price_placeholder: str = PRICE_PLACEHOLDER,
     ) -> None:
         self._ids = frozenset(allowed_ids)
-        self._guard = PriceGuard(allowed_amounts)
+        self._prices = PriceGuard(allowed_amounts)
+        self._guard = GuardChain(
+            (fragment_guard(), "malformed"), (link_guard(), "link"), (self._prices, "price")
+        )
         self._placeholder = price_placeholder
         self._tag: str | None = None
         self._out: list[RenderOutput] = []
@@ -171,7 +183,7 @@ class StreamRenderer:
                 return
             directive = directive.model_copy(update={"ids": known})
         price = directive.price if isinstance(directive, ActionTag) else None
-        if price is not None and not self._guard.allows(price):
+        if price is not None and not self._prices.allows(price):
             self._drop(raw, "unknown_amount")
             return
         self._out.append(Found(directive))
@@ -179,11 +191,11 @@ class StreamRenderer:
     def _flush(self) -> None:
         self._text(self._guard.take(final=True))
 
-    def _text(self, spans: list[Span]) -> None:
-        for text, is_amount in spans:
-            if is_amount:
-                self._drop(text, "price")
-                text = self._placeholder
+    def _text(self, spans: list[Guarded]) -> None:
+        for text, reason in spans:
+            if reason is not None:
+                self._drop(text, reason)
+                text = self._placeholder if reason == "price" else ""
             if text:
                 self._out.append(Text(text))
 

@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from graph.evidence import Evidence
+from graph.personalize import rank_by_brand
 from graph.plan import Plan
 from store.catalog import Catalog
 from store.views import ProductSummary
@@ -51,7 +52,7 @@ async def retrieve(plan: Plan, catalog: Catalog, *, limit: int) -> Evidence:
         _subjects(plan, catalog, size),
         _deals(plan, catalog, size) if "deals" in plan.sources else _nothing(),
     )
-    evidence.products = subjects
+    evidence.products, evidence.personal = subjects
     evidence.deals = deals or []
     ids = [p.id for p in evidence.products] or [p.id for p in evidence.deals]
     await _details(plan, catalog, ids, evidence)
@@ -62,12 +63,16 @@ async def _nothing() -> None:
     return None
 
 
-async def _subjects(plan: Plan, catalog: Catalog, size: int) -> list[ProductSummary]:
+async def _subjects(
+    plan: Plan, catalog: Catalog, size: int
+) -> tuple[list[ProductSummary], list[str]]:
+    """The products the turn is about, and how the account's memory changed them."""
     if plan.product_ids:
-        return await asyncio.to_thread(catalog.summaries, plan.product_ids)
+        return await asyncio.to_thread(catalog.summaries, plan.product_ids), []
     if "catalog" not in plan.sources:
-        return []
-    pool = SEARCH_POOL if plan.slots.sort != "relevance" else size
+        return [], []
+    leaning = plan.prefer_brands or plan.avoid_brands
+    pool = SEARCH_POOL if plan.slots.sort != "relevance" or leaning else size
     found = await search_products(
         catalog,
         plan.query,
@@ -81,13 +86,19 @@ async def _subjects(plan: Plan, catalog: Catalog, size: int) -> list[ProductSumm
     )
     if plan.slots.sort in _SORT_KEYS:
         found = sorted(found, key=_SORT_KEYS[plan.slots.sort])
-    return found[:size]
+    return rank_by_brand(found, plan, size)
 
 
 async def _deals(plan: Plan, catalog: Catalog, size: int) -> list[ProductSummary]:
     deals = await list_deals(catalog, category=plan.filters.category, limit=50)
     high = plan.filters.max_price
-    return [d for d in deals if high is None or (d.price is not None and d.price <= high)][:size]
+    avoid = {b.lower() for b in plan.avoid_brands}
+    return [
+        d
+        for d in deals
+        if (high is None or (d.price is not None and d.price <= high))
+        and (d.brand or "").lower() not in avoid
+    ][:size]
 
 
 async def _details(plan: Plan, catalog: Catalog, ids: list[str], evidence: Evidence) -> None:

@@ -1,10 +1,15 @@
-"""The review-summary component: what reviewers say, per aspect, from ``tools.reviews``."""
+"""The review-summary component: what reviewers say, per aspect, from ``tools.reviews``.
+
+Its quotes are reviewers' sentences, cleaned like every quote of retrieved text
+(``graph.retrieved_text``): no markup, links or prices the store did not write.
+"""
 
 from __future__ import annotations
 
 import asyncio
 
 from graph.components import ReviewAspect, ReviewSummary
+from graph.retrieved_text import clean_retrieved
 from store.aspects import aspect_for_query
 from store.catalog import Catalog
 from tools.catalog import UnknownProductError
@@ -55,7 +60,7 @@ async def review_summary(
                 mentions=r.mentions,
                 positive=r.positive,
                 negative=r.negative,
-                quotes=[q.sentence for q in r.quotes],
+                quotes=[c for c in (clean_retrieved(q.sentence) for q in r.quotes) if c],
             )
             for r in chosen
         ],

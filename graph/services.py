@@ -16,7 +16,9 @@ from graph.planner import Vocabulary, load_vocabulary
 from graph.planner.classifier import intent_model
 from graph.planner.phrases import packaged_synonyms
 from graph.settings import AssistantSettings
+from memory.thread_events import ThreadEvents
 from prompts import prompt_names, prompt_text
+from store.alerts import AlertBook
 from store.cart import Cart
 from store.catalog import Catalog
 
@@ -33,6 +35,8 @@ class Services:
     _vocabulary: tuple[str, Vocabulary] | None = field(default=None, init=False, repr=False)
     _warm: bool = field(default=False, init=False, repr=False)
     _cart: Cart | None = field(default=None, init=False, repr=False)
+    _alerts: AlertBook | None = field(default=None, init=False, repr=False)
+    _thread_events: ThreadEvents | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.breakers = CircuitBreakers(
@@ -90,6 +94,20 @@ class Services:
         if self._cart is None:
             self._cart = await asyncio.to_thread(Cart, await self.catalog())
         return self._cart
+
+    async def alerts(self) -> AlertBook:
+        """The accounts' alerts, over the catalog's database (tables made on first use)."""
+        if self._alerts is None:
+            catalog = await self.catalog()
+            self._alerts = await asyncio.to_thread(AlertBook, catalog.engine, catalog)
+        return self._alerts
+
+    async def thread_events(self) -> ThreadEvents:
+        """The threads' event log, in the catalog's database (table made on first use)."""
+        if self._thread_events is None:
+            engine = (await self.catalog()).engine
+            self._thread_events = await asyncio.to_thread(ThreadEvents, engine)
+        return self._thread_events
 
     async def vocabulary(self) -> Vocabulary:
         """The catalog's brands and categories, reloaded when the catalog changes."""

@@ -74,6 +74,8 @@ class State(TurnOutput, total=False):
     """The product the last turn was about, when it was about one."""
     last_intent: str | None
     """The last turn's intent."""
+    page: str | None
+    """The product page the shopper was on in the last turn, if any."""
     pending: dict[str, Any] | None
     """A proposal waiting for the shopper's confirmation (``graph.nodes.confirm``)."""
     turns: Annotated[list[TurnRecord], operator.add]
@@ -96,3 +98,5 @@ class State(TurnOutput, total=False):
     """Models that failed this turn before ``model`` (``graph.routing.Attempt``, as JSON)."""
     dropped: int
     """Directives the renderer did not render this turn (unknown ids, malformed...)."""
+    memory: dict[str, Any]
+    """The account's memory in this turn (``graph.memory_turn.MemoryTurn``, as JSON)."""

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from graph.evidence import Evidence
 from graph.plan import Intent, Plan
+from graph.retrieved_text import is_plain
 from store.views import ProductSummary
 
 MAX_SUGGESTIONS = 3
@@ -61,8 +62,8 @@ def _community_questions(
         asked = evidence.questions.get(product.id, [])[1:2]
     else:
         asked = evidence.questions.get(product.id, [])[:1]
-    for question in asked:
-        if len(question.question) <= 90 and question.answers:
+    for question in asked:  # a shopper's words, offered only if nothing in them needs cleaning
+        if len(question.question) <= 90 and question.answers and is_plain(question.question):
             yield question.question.strip()
 
 

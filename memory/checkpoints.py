@@ -1,4 +1,6 @@
-"""Checkpointers for conversation threads: SQLite beside the store, or PostgreSQL.
+"""Checkpointers for conversation threads, and the store for accounts' memories.
+
+SQLite beside the catalog's store, or PostgreSQL.
 
 The thread store follows the catalog's database: with ``SHOPGRAPH_DATABASE_URL`` set to
 PostgreSQL, threads live in the same database (tables ``checkpoint*``); otherwise in
@@ -13,6 +15,9 @@ from contextlib import asynccontextmanager
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
 from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
+from langgraph.store.base import BaseStore
+from langgraph.store.postgres.aio import AsyncPostgresStore
+from langgraph.store.sqlite.aio import AsyncSqliteStore
 
 from store.config import StoreSettings
 
@@ -44,3 +49,23 @@ async def thread_exists(checkpointer: BaseCheckpointSaver[str], thread_id: str) 
     """Whether ``thread_id`` has any saved state."""
     found = await checkpointer.aget_tuple({"configurable": {"thread_id": thread_id}})
     return found is not None
+
+
+@asynccontextmanager
+async def open_memory_store(settings: StoreSettings | None = None) -> AsyncIterator[BaseStore]:
+    """LangGraph's store for accounts' memories (tables created), in the threads' database.
+
+    PostgreSQL when the catalog is there; else ``HOME/memory.sqlite``.
+    """
+    settings = settings or StoreSettings()
+    url = settings.resolved_database_url
+    if url.startswith("postgresql"):
+        async with AsyncPostgresStore.from_conn_string(postgres_conninfo(url)) as pg_store:
+            await pg_store.setup()
+            yield pg_store
+        return
+    settings.home.mkdir(parents=True, exist_ok=True)
+    path = str(settings.home / "memory.sqlite")
+    async with AsyncSqliteStore.from_conn_string(path) as sqlite_store:
+        await sqlite_store.setup()
+        yield sqlite_store

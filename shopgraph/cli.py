@@ -15,6 +15,8 @@ from rich.table import Table
 
 from shopgraph.accounts_cli import accounts_app
 from shopgraph.chat import chat
+from shopgraph.eval_cli import eval_command
+from shopgraph.kpis_cli import kpis
 from shopgraph.progress import RichProgress
 from shopgraph.serve import serve
 from shopgraph.stores import demo_items, ensure_demo_store, open_catalog
@@ -33,6 +35,8 @@ err = Console(stderr=True, soft_wrap=True)
 app.command()(chat)
 app.command()(serve)
 app.command()(worker)
+app.command()(kpis)
+app.command(name="eval")(eval_command)
 app.add_typer(accounts_app, name="accounts")
 
 

@@ -8,7 +8,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Engine, select
 
 from store import schema
 from store.alert_conditions import category_exists
@@ -52,14 +52,43 @@ def storable(text: str | None) -> bool:
     return text is None or "\x00" not in text
 
 
-def alert_fields(conn: Connection, spec: AlertSpec, now: dt.datetime) -> dict[str, Any]:
-    """The checked ``alerts`` columns of ``spec`` at ``now`` (without ids, state, times)."""
+def check_terms(spec: AlertSpec) -> None:
+    """Refuse ``spec`` for what needs no database: the condition, its figures, auto-buy.
+
+    The checks of ``alert_fields`` without the product or category lookup, so an assistant
+    can refuse a request before it asks the shopper to confirm it.
+    """
+    _check_kind(spec)
+    target_cents = _target_cents(spec)
+    _drop_percent(spec)
+    if spec.category is not None and spec.condition != "deal_starts":
+        raise AlertInputError("a category alert watches for deals: use 'deal_starts'")
+    _auto_buy_fields(spec, target_cents)
+
+
+def check_alert(engine: Engine, spec: AlertSpec, now: dt.datetime) -> dict[str, Any]:
+    """``alert_fields`` on a connection of its own, writing nothing.
+
+    What ``AlertBook.create`` would refuse (an unknown product, no price to drop from...)
+    is refused before the shopper is asked; the fields carry today's price
+    (``baseline_cents``) for the question.
+    """
+    with engine.connect() as conn:
+        return alert_fields(conn, spec, now)
+
+
+def _check_kind(spec: AlertSpec) -> None:
     if spec.condition not in CONDITIONS:
         raise AlertInputError(
             f"unknown condition {spec.condition!r}; use one of: {', '.join(CONDITIONS)}"
         )
     if (spec.product_id is None) == (spec.category is None):
         raise AlertInputError("an alert watches a product_id or a category (one of them)")
+
+
+def alert_fields(conn: Connection, spec: AlertSpec, now: dt.datetime) -> dict[str, Any]:
+    """The checked ``alerts`` columns of ``spec`` at ``now`` (without ids, state, times)."""
+    _check_kind(spec)
     fields: dict[str, Any] = {
         "product_id": spec.product_id,
         "category": spec.category.strip() if spec.category else None,

@@ -29,6 +29,8 @@ alerts_metadata = MetaData()
 
 ACCOUNT_ID = String(32)
 ROW_ID = String(32)
+DEDUPE_KEY_LENGTH = 300
+"""The longest dedupe key ``alert_requests`` keeps."""
 
 alerts = Table(
     "alerts",
@@ -54,6 +56,25 @@ alerts = Table(
 )
 """Price, stock and deal alerts of shoppers; the worker fires and re-arms them."""
 Index("ix_alerts_live", alerts.c.deleted_at, alerts.c.id)
+
+alert_requests = Table(
+    "alert_requests",
+    alerts_metadata,
+    Column("account_id", ACCOUNT_ID, primary_key=True),
+    Column(
+        "dedupe_key",
+        String(DEDUPE_KEY_LENGTH),
+        primary_key=True,
+        doc="'alert:<proposal id>' (chat) or 'api:<Idempotency-Key>'.",
+    ),
+    Column("alert_id", ROW_ID, ForeignKey("alerts.id"), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+"""Which alert a request made: a retried request finds it and makes none.
+
+A table of its own, not a column of ``alerts``, so databases made before it keep working
+(``create_alert_tables`` adds it); written in the alert's own transaction.
+"""
 
 notifications = Table(
     "notifications",

@@ -26,6 +26,9 @@ class StoreSettings(BaseSettings):
     database_url: str | None = None
     """SQLAlchemy URL; unset means SQLite at ``HOME/shopgraph.db``. Use
     ``postgresql://user@host/db`` when a deployment outgrows one machine."""
+    webhook_allow_private: bool = False
+    """Let webhooks reach loopback, private and link-local addresses (tests, a trusted
+    network). Off: a shopper's webhook URL must not make the server call internal services."""
 
     @field_validator("home")
     @classmethod

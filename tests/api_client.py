@@ -67,3 +67,19 @@ def chat(client: TestClient, headers: dict[str, str], **body: Any) -> list[dict[
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("text/event-stream")
     return parse_sse(response.text)
+
+
+def resume(
+    client: TestClient, headers: dict[str, str], thread: str, decision: str
+) -> list[dict[str, Any]]:
+    """The events of resuming ``thread``'s interrupt with ``decision`` (which must succeed)."""
+    response = client.post(
+        f"/v1/threads/{thread}/resume", json={"decision": decision}, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    return parse_sse(response.text)
+
+
+def text(events: list[dict[str, Any]]) -> str:
+    """The answer's text: every token event's text, joined."""
+    return "".join(e["text"] for e in events if e["type"] == "token")

@@ -7,6 +7,7 @@ import itertools
 from collections.abc import AsyncIterator, Iterable, Sequence
 from typing import Any
 
+import pytest
 from langchain_core.callbacks import AsyncCallbackManagerForLLMRun
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
@@ -14,6 +15,7 @@ from langchain_core.outputs import ChatGenerationChunk
 from pydantic import Field
 
 from graph.models import ModelRegistry, ModelSpec
+from tools.reviews import ReviewSnippet
 
 
 class ScriptedChatModel(GenericFakeChatModel):
@@ -94,3 +96,15 @@ class SlowChatModel(GenericFakeChatModel):
             finished = True
         finally:
             self.stopped = self.stopped or not finished
+
+
+def poison_reviews(monkeypatch: pytest.MonkeyPatch, sentence: str) -> None:
+    """Make every review search return one review that says ``sentence`` (an injection)."""
+    injected = ReviewSnippet(
+        review_id="R-X", rating=5, sentence=sentence, polarity="positive", helpful_votes=99
+    )
+
+    async def poisoned(*args: object, **kwargs: object) -> list[ReviewSnippet]:
+        return [injected]
+
+    monkeypatch.setattr("graph.retrieval.search_reviews", poisoned)

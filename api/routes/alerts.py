@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, Header, HTTPException, Request, status
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.alert_deps import AlertBookDep
+from api.commerce_deps import CommerceDep
 from api.deps import AccountDep
+from api.idempotency import idempotency_key, request_hash, run_once
 from api.schemas import Problem
 from store.alert_views import Alert, AlertError, Condition, UnknownAlertError
+from store.alerts import AlertBook
 
 router = APIRouter(prefix="/v1/alerts", tags=["alerts"])
 UNKNOWN: dict[int | str, dict[str, Any]] = {
     404: {"model": Problem, "description": "No such alert of this account."}
 }
+OptionalKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        description="Optional (unlike the cart's): a new unique value (e.g. a UUID) per "
+        "alert, the same one when retrying, so a retry can't make a second alert. "
+        "Without it every request makes an alert.",
+    ),
+]
 
 
 class AutoBuyRequest(BaseModel):
@@ -58,22 +71,65 @@ class AlertRequest(BaseModel):
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
-    responses={422: {"model": Problem, "description": "Not an alert the store can keep."}},
+    response_model=Alert,
+    responses={
+        400: {"model": Problem, "description": "An unusable `Idempotency-Key`."},
+        409: {"model": Problem, "description": "The first request with this key still runs."},
+        422: {
+            "model": Problem,
+            "description": "Not an alert the store can keep; an `Idempotency-Key` reused "
+            "with another body.",
+        },
+    },
     summary="Make an alert",
 )
-async def create_alert(body: AlertRequest, account: AccountDep, book: AlertBookDep) -> Alert:
-    """An alert that already holds is made unarmed (``met_now``): it fires on the next drop."""
+async def create_alert(
+    request: Request,
+    body: AlertRequest,
+    account: AccountDep,
+    book: AlertBookDep,
+    commerce: CommerceDep,
+    key: OptionalKey = None,
+) -> Alert | JSONResponse:
+    """An alert that already holds is made unarmed (``met_now``): it fires on the next drop.
+
+    With an `Idempotency-Key` (optional, so clients without one work as before) a retry
+    with the same key and body gets the first request's answer again, marked
+    `Idempotent-Replayed: true`, and makes no alert; the same key with another body is
+    refused (422). Only a made alert is kept: a refused request runs again on retry.
+    """
+    if key is None:
+        return await _make(book, account.id, body, None)
+    dedupe_key = f"api:{idempotency_key(key)}"
+    fingerprint = request_hash(request.method, request.url.path, body.model_dump(mode="json"))
+    return await run_once(
+        commerce.keys,
+        account.id,
+        key,
+        fingerprint,
+        lambda: _make(book, account.id, body, dedupe_key),
+        status.HTTP_201_CREATED,
+    )
+
+
+async def _make(book: AlertBook, account_id: str, body: AlertRequest, key: str | None) -> Alert:
+    """The alert ``body`` asks for; 422 with the store's reason when it refuses.
+
+    ``key`` also dedupes in the store: a request whose answer was lost (cancelled after the
+    alert committed) and that runs again gets the same alert back.
+    """
     auto_buy = (body.auto_buy.quantity, body.auto_buy.spend_cap) if body.auto_buy else None
     try:
         return await asyncio.to_thread(
             lambda: book.create(
-                account.id,
+                account_id,
                 condition=body.condition,
                 product_id=body.product_id,
                 category=body.category,
                 target=body.target_price,
                 drop_percent=body.drop_percent,
                 auto_buy=auto_buy,
+                dedupe_key=key,
             )
         )
     except AlertError as exc:

@@ -71,7 +71,7 @@ async def chat(body: ChatRequest, account: AccountDep, backend: BackendDep) -> E
     allowed = backend.settings.selectable_models
     await refuse_bad_turn(backend, account, request, allowed)
     events = _turn_events(backend, account, request, allowed)
-    return EventSourceResponse(events, ping=int(backend.settings.ping_s))
+    return EventSourceResponse(events, ping=backend.settings.ping_s)
 
 
 async def _turn_events(

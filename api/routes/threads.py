@@ -69,4 +69,4 @@ async def resume(
         raise HTTPException(409, detail="this conversation is not waiting for an answer")
     events = stream_resume(backend.graph, thread_id, body.model_dump(), account_id=account.id)
     frames = (to_sse(event) async for event in detached(events))
-    return EventSourceResponse(frames, ping=int(backend.settings.ping_s))
+    return EventSourceResponse(frames, ping=backend.settings.ping_s)

@@ -1,8 +1,9 @@
 // The web chat: wires the page to the HTTP API (POST /v1/chat, POST /v1/threads/{id}/resume,
-// GET /v1/products/{id}) and keeps the conversation's state.
+// GET /v1/products/{id}, the notification stream) and keeps the conversation's state.
 import { actionText } from "./components.js";
 import { el } from "./dom.js";
 import { AssistantTurn, userMessage } from "./messages.js";
+import { watchNotifications } from "./notifications.js";
 import { productDetails } from "./panel.js";
 import { getJson, postStream, problemText, readEvents } from "./stream.js";
 
@@ -308,4 +309,5 @@ ui.reset.addEventListener("click", newConversation);
 for (const starter of document.querySelectorAll("[data-starter]")) {
   starter.addEventListener("click", () => send(starter.textContent));
 }
+watchNotifications($("notifications"), ctx.openProduct);
 document.documentElement.dataset.ready = "true";

@@ -122,6 +122,12 @@ export function actionText(action) {
       ? ` at ${money(action.price, action.currency)}` : "";
     return `Add ${action.quantity || 1} × ${action.title} to your cart${at}`;
   }
+  const when = {
+    back_in_stock: " is back in stock",
+    deal_starts: " goes on a deal",
+    drop_by_percent: ` drops by ${action.drop_percent}% or more`,
+  }[action.condition];
+  if (when) return `Alert you when ${action.title}${when}`;
   const below = action.target_price
     ? ` drops to ${money(action.target_price, action.currency)} or less`
     : " drops in price";

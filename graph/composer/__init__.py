@@ -3,8 +3,9 @@
 Used for models that cannot be trusted to lay out an answer (the embedded local model):
 code picks the components (cards, comparison, review summary, price history, action) and
 writes the factual sentences from the store's data; the model only phrases a short
-opening line. Text taken from retrieval (Q&A answers, review quotes) is data: markup is
-removed from it and it is quoted, never followed.
+opening line. Text taken from retrieval (Q&A answers, review quotes) is data: markup,
+links and money amounts are removed from it (``graph.retrieved_text``) and it is quoted,
+never followed.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ def _chat(plan: Plan, evidence: Evidence) -> Composition:
 
 
 def _out_of_scope(plan: Plan, evidence: Evidence) -> Composition:
-    topic = regulated_topic(plan.query)
+    # The planner read the whole message; a plan made without it has only its query.
+    topic = plan.regulated_topic or regulated_topic(plan.query)
     return Composition(text=render_prompt(f"refuse_{topic}" if topic else "out_of_scope"))
 
 

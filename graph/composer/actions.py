@@ -1,7 +1,9 @@
-"""Answers that propose an action the shopper confirms: a price alert, a cart addition."""
+"""Answers that propose an action the shopper confirms: an alert, a cart addition."""
 
 from __future__ import annotations
 
+from graph import alert_talk
+from graph.alert_request import AlertProblem, alert_request
 from graph.composer.composition import Composition
 from graph.directives import ActionTag, ProductTag
 from graph.evidence import Evidence
@@ -10,13 +12,30 @@ from prompts import render_prompt
 
 
 def compose_alert(plan: Plan, evidence: Evidence) -> Composition:
-    """A price-alert proposal for the product in view, at the shopper's price."""
-    if not evidence.products:
-        return Composition(text=render_prompt("which_product"))
-    product = evidence.products[0]
-    target = plan.slots.target_price or plan.filters.max_price
-    action = ActionTag(do="set_alert", id=product.id, price=target)
-    return Composition(text=render_prompt("confirm_alert"), directives=[action])
+    """The alert the shopper described, to confirm; or why there is none to propose.
+
+    A plain product alert comes with its action component. A category has no product to
+    show, and an auto-buy is put to the shopper as the interrupt's question alone: a
+    component would show the alert without its purchase.
+    """
+    request = alert_request(plan, evidence)
+    if isinstance(request, AlertProblem):
+        text = alert_talk.problem(request) or render_prompt("which_product")
+        return Composition(text=text)
+    spec = request.spec
+    buying = spec.auto_buy is not None
+    confirm = render_prompt("confirm_auto_buy_alert" if buying else "confirm_alert")
+    text = f"{alert_talk.proposal(request)} {confirm}"
+    if spec.product_id is None or buying:
+        return Composition(text=text)
+    action = ActionTag(
+        do="set_alert",
+        id=spec.product_id,
+        price=spec.target,
+        condition=None if spec.condition == "price_at_most" else spec.condition,  # the price says
+        percent=spec.drop_percent,
+    )
+    return Composition(text=text, directives=[action])
 
 
 def compose_cart(plan: Plan, evidence: Evidence) -> Composition:

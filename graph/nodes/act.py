@@ -1,18 +1,23 @@
-"""Acting on the account's cart after the answer: view it, remove from it, or propose an order.
+"""Acting after the answer: on the account's cart (view, remove, propose an order) or alerts.
 
 Only the shopper's own message (the plan) leads here, never retrieved text. Nothing that
-spends money happens in this node: a checkout becomes a proposal (``pending``) that the
-``confirm`` node puts to the shopper with ``interrupt()``.
+spends money or sets an alert happens in this node: a checkout or an alert becomes a
+proposal (``pending``) that the ``confirm`` node puts to the shopper with ``interrupt()``.
+An alert the store would refuse is refused here, before the shopper is asked.
 """
 
 from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, Literal
 
 from langgraph.runtime import Runtime
 
+from graph import alert_talk
+from graph.alert_request import AlertProblem, alert_request, as_pending
 from graph.cart_talk import cart_summary
 from graph.context import Context
 from graph.events import TokenEvent
@@ -20,13 +25,16 @@ from graph.evidence import Evidence
 from graph.plan import Plan
 from graph.services import Services
 from graph.state import State
+from store.alert_rules import check_alert
+from store.alert_views import AlertError
 from store.cart import Cart, CartError
 
 
 def after_remember(state: State) -> Literal["act", "__end__"]:
-    """Cart turns go on to ``act``."""
+    """Cart and alert turns go on to ``act``."""
     plan = Plan.model_validate(state["plan"])
-    return "act" if plan.slots.cart_op is not None else "__end__"
+    acting = plan.slots.cart_op is not None or plan.intent == "price_alert"
+    return "act" if acting else "__end__"
 
 
 def after_act(state: State) -> Literal["confirm", "__end__"]:
@@ -35,13 +43,15 @@ def after_act(state: State) -> Literal["confirm", "__end__"]:
 
 
 async def act(state: State, runtime: Runtime[Context], *, services: Services) -> dict[str, Any]:
-    """View, remove, or turn the cart into an order proposal."""
+    """View, remove, or turn the cart into an order proposal; or propose an alert."""
     plan = Plan.model_validate(state["plan"])
     account = runtime.context.account_id
 
     def say(text: str) -> None:
         runtime.stream_writer(TokenEvent(text="\n\n" + text).model_dump(mode="json"))
 
+    if plan.intent == "price_alert":
+        return {"pending": await _alert_proposal(state, plan, account, services, say)}
     if plan.slots.cart_op == "add":  # the answer showed a proposal: put it to the shopper
         return {"pending": _add_proposal(state) if account is not None else None}
     if account is None:
@@ -84,6 +94,38 @@ def _add_proposal(state: State) -> dict[str, Any] | None:
                 "question": f"Add {quantity} × {component['title']} to your cart?",
             }
     return None
+
+
+async def _alert_proposal(
+    state: State,
+    plan: Plan,
+    account: str | None,
+    services: Services,
+    say: Callable[[str], None],
+) -> dict[str, Any] | None:
+    """The alert the shopper asked for, checked by the store, to confirm; else say why not.
+
+    A problem the answer already stated (the composer's) is not said twice.
+    """
+    evidence = Evidence.model_validate(state.get("evidence") or {})
+    request = alert_request(plan, evidence)
+    if isinstance(request, AlertProblem):
+        text = alert_talk.problem(request)
+        if text and text not in state.get("answer", ""):
+            say(text)
+        return None
+    if account is None:
+        say(alert_talk.SIGN_IN)
+        return None
+    book = await services.alerts()
+    try:
+        fields = await asyncio.to_thread(check_alert, book.engine, request.spec, book.clock())
+    except AlertError as exc:
+        say(alert_talk.refused(str(exc)))
+        return None
+    if fields["baseline_cents"] is not None:  # today's price, as the store will take it
+        request = replace(request, price=fields["baseline_cents"] / 100)
+    return as_pending(request, alert_talk.question(request))
 
 
 async def _remove(cart: Cart, account: str, plan: Plan, evidence: Evidence) -> str:

@@ -16,10 +16,12 @@ from langgraph.runtime import Runtime
 
 from graph.answer_stream import AnswerStream
 from graph.composer import compose
+from graph.composer.memory import and_list, compose_memory, listing
 from graph.context import Context
 from graph.events import MetadataEvent
 from graph.evidence import Evidence
 from graph.fallback import ModelUnavailableError, answer_with_fallbacks
+from graph.memory_turn import MemoryTurn
 from graph.models import UnknownModelError
 from graph.plan import Plan
 from graph.price_guard import mentioned_amounts
@@ -29,6 +31,7 @@ from graph.routing import Attempt, Route
 from graph.services import Services
 from graph.state import State
 from graph.writers import ComposedAnswer, write_with_directives
+from prompts import render_prompt
 
 ACTION_INTENTS = frozenset({"cart_action", "price_alert"})
 
@@ -43,11 +46,15 @@ async def answer(state: State, runtime: Runtime[Context], *, services: Services)
     out = AnswerStream(
         runtime.stream_writer, catalog, actions_allowed=plan.intent in ACTION_INTENTS
     )
-    composed = ComposedAnswer(compose(plan, evidence), out)
+    memory = MemoryTurn.model_validate(state.get("memory") or {})
+    about_memory = plan.intent == "account_memory"
+    composition = compose_memory(memory) if about_memory else compose(plan, evidence)
+    composed = ComposedAnswer(composition, out)
 
     async def write(name: str) -> None:
         model = await _load(services, name)
-        if services.models.spec(name).writes_directives:
+        # What memory holds is said in code, exactly, whichever model is answering.
+        if services.models.spec(name).writes_directives and not about_memory:
             messages = directive_messages(plan, evidence, state.get("messages", []), message)
             renderer = StreamRenderer(
                 evidence.retrieved_ids(), allowed_amounts=mentioned_amounts(message)
@@ -69,6 +76,8 @@ async def answer(state: State, runtime: Runtime[Context], *, services: Services)
         )
     finally:
         composed.close()
+    if not about_memory:
+        _say_what_memory_did(out, plan, evidence, memory)
     return {
         "answer": out.text,
         "components": out.components,
@@ -76,6 +85,19 @@ async def answer(state: State, runtime: Runtime[Context], *, services: Services)
         "model": model,
         "fallbacks": [a.model_dump() for a in failed],
     }
+
+
+def _say_what_memory_did(
+    out: AnswerStream, plan: Plan, evidence: Evidence, memory: MemoryTurn
+) -> None:
+    """Say how remembered preferences shaped the result, and what this turn added to them."""
+    reasons = list(dict.fromkeys([*plan.personalized, *evidence.personal]))
+    if reasons and (evidence.products or evidence.deals):
+        out.paragraph()
+        out.write(render_prompt("because_you_prefer", reasons=and_list(reasons)).strip())
+    if memory.enabled and memory.stated:
+        out.paragraph()
+        out.write(render_prompt("memory_noted", facts=listing(memory.stated)).strip())
 
 
 async def _load(services: Services, name: str) -> BaseChatModel:

@@ -7,16 +7,20 @@ an intent name.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Literal
 
+from langgraph.config import get_config
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from graph.context import Context
 from graph.events import PlanEvent
+from graph.memory_turn import MemoryTurn, read_memory_turn
+from graph.personalize import personalize_plan, without_avoided_brand
 from graph.plan import Conversation, Plan
-from graph.planner import MODEL_FALLBACK_BELOW, intent_from_model, plan_message
+from graph.planner import MODEL_FALLBACK_BELOW, Vocabulary, intent_from_model, plan_message
 from graph.routing import planning_model
 from graph.services import Services
 from graph.state import State
@@ -33,10 +37,36 @@ async def plan_turn(
     plan = plan_message(state["message"], conversation, vocabulary)
     if plan.confidence < MODEL_FALLBACK_BELOW:
         plan = await _ask_model(plan, state["message"], conversation, runtime, services)
+    memory = _read_memory(state, runtime, vocabulary, plan.intent == "account_memory")
+    if memory.ask is not None and plan.intent != "account_memory":  # "what do you know of me"
+        plan = plan.model_copy(update={"intent": "account_memory", "sources": []})
+    plan = personalize_plan(without_avoided_brand(plan, memory.stated), memory.active)
     runtime.stream_writer(PlanEvent(plan=plan).model_dump(mode="json"))
     return Command(
-        update={"plan": plan.model_dump(mode="json")},
+        update={"plan": plan.model_dump(mode="json"), "memory": memory.model_dump(mode="json")},
         goto="retrieve" if plan.sources else "route",
+    )
+
+
+def _read_memory(
+    state: State, runtime: Runtime[Context], vocabulary: Vocabulary, asking_memory: bool
+) -> MemoryTurn:
+    """The memory loaded for this turn, with what the shopper's message adds or forgets."""
+
+    def brand_of(phrase: str) -> str | None:
+        term = vocabulary.lookup(phrase)
+        return term.name if term is not None and term.kind == "brand" else None
+
+    loaded = MemoryTurn.model_validate(state.get("memory") or {})
+    thread_id = get_config().get("configurable", {}).get("thread_id")
+    return read_memory_turn(
+        state["message"],
+        loaded,
+        brand_of,
+        asking_memory=asking_memory,
+        thread_id=thread_id,
+        run_id=runtime.context.run_id,
+        at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     )
 
 

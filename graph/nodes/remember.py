@@ -12,7 +12,9 @@ from graph.context import Context
 from graph.evidence import Evidence
 from graph.nodes.context import shown_product
 from graph.plan import Plan
+from graph.services import Services
 from graph.state import ShownRecord, State, TurnRecord
+from graph.thread_log import record_event
 
 
 def shown_ids(components: list[dict[str, Any]]) -> list[str]:
@@ -52,8 +54,13 @@ def turn_record(state: State, run_id: str | None) -> TurnRecord:
     )
 
 
-def remember_turn(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
-    """Append the exchange and what the shopper saw, for the next turn's references."""
+async def remember_turn(
+    state: State, runtime: Runtime[Context], *, services: Services
+) -> dict[str, Any]:
+    """Append the exchange and what the shopper saw, for the next turn's references.
+
+    The shopper's question also goes to the thread's event log, for ``shopgraph kpis``.
+    """
     plan = Plan.model_validate(state["plan"])
     evidence = Evidence.model_validate(state.get("evidence") or {})
     ids = shown_ids(state.get("components", []))
@@ -69,7 +76,9 @@ def remember_turn(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         "last_intent": plan.intent,
         "focus": _focus(ids, plan),
         "turns": [turn_record(state, runtime.context.run_id)],
+        "page": runtime.context.product_id,
     }
     if shown:  # a turn without products (chit-chat) keeps the last ones referable
         update["shown"] = shown
+    await record_event(services, runtime.context.account_id, "question")
     return update

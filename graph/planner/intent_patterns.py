@@ -52,11 +52,8 @@ PATTERNS: tuple[tuple[Intent, float, str], ...] = (
         rf"{_WORD_NOT_PROOF}|\bwill it (?:rain|snow)\b|\bhomework\b|\bessay\b|\bsolve (?:this"
         rf"|for)\b"
         r"|\bwrite (?:me )?an? (?:poem|story|song|essay|cover letter)\b|\bcapital of\b"
-        r"|\bwho (?:won|is the president)\b|\bdiagnos|\bsymptoms?\b|\bdosage\b|\bprescri"
-        r"|\blegal advice\b|\blawyer\b|\bsue (?:my|the|them)\b|\b(?<!nerf )(?<!water )(?<!glue )"
-        r"(?:guns?|rifles?|pistols?|ammo|ammunition|firearms?|explosives?|bombs?|grenades?)\b"
-        r"|\bstock (?:tips|market)\b|\bbitcoin\b|\btranslate\b",
-    ),
+        r"|\bwho (?:won|is the president)\b|\bstock (?:tips|market)\b|\bbitcoin\b|\btranslate\b",
+    ),  # and medical, legal or unsafe asks: graph.safety.regulated_topic (graph.planner.rules)
     (
         "account_memory",
         0.92,
@@ -65,6 +62,10 @@ PATTERNS: tuple[tuple[Intent, float, str], ...] = (
         r"|\b(?:remember|forget) (?:that )?(?:my|i'?m|i am|i)\b|\bmy (?:\w+ )?size is\b"
         r"|\bi(?:'m| am) (?:vegan|vegetarian|allergic|lactose|gluten|left[- ]handed)\b"
         r"|\b(?:don'?t|do not|never|stop) (?:show|recommend|suggest)(?:ing)?\b"
+        r"|\bwhat (?:do|did) you (?:remember|know) about me\b|\bwhat are my preferences\b"
+        r"|\bwhat (?:have|did) i (?:told|tell) you\b"
+        r"|\b(?:erase|delete|clear|wipe|reset) (?:my (?:saved )?(?:memory|preferences|profile)"
+        r"|what you)\b"
         r"|\bi (?:always |usually )?wear (?:a )?size\b|^i (?:really |generally |usually |always )?"
         r"(?:prefer|only buy|never buy|don'?t like|avoid) [\w&' ]+[.!]?$",
     ),
@@ -79,6 +80,8 @@ PATTERNS: tuple[tuple[Intent, float, str], ...] = (
         r"|notification)s?\b"
         r"|\b(?:set|create|add|make) (?:up )?(?:an? |the )?(?:price )?(?:alert|notification|watch)"
         r"|\b(?:watch|track|monitor) (?:the |its |this |that )?price\b"
+        r"|\b(?:alert|notify|ping|tell|email|remind) (?:me|us) (?:to|of|about) (?:an? |any )?"
+        r"(?:deals?|sales?|discounts?)\b"
         r"|\bauto[- ]?(?:buy|purchase|order)|\bautomatically (?:buy|order|purchase|add)\b"
         rf"|\b(?:buy|order|purchase|get) {_ITEM} (?:automatically|for me) (?:when|if|once|at)\b",
     ),

@@ -18,6 +18,7 @@ from graph.planner.rules import has_alert_cue, rule_hits
 from graph.planner.slots import slots_for
 from graph.planner.sources import filters_for, policy_topic, search_query, sources_for
 from graph.planner.vocabulary import Vocabulary
+from graph.safety import regulated_topic
 
 MODEL_FALLBACK_BELOW = 0.5
 """Below this confidence the planner's intent is a guess worth checking with the model."""
@@ -113,5 +114,6 @@ def plan_message(
         sources=sources,
         filters=filters_for(slots, sources, reading),
         policy_topic=policy_topic(message) if decision.intent == "store_policy" else None,
+        regulated_topic=regulated_topic(message) if decision.intent == "out_of_scope" else None,
         unresolved=resolution.unresolved,
     )

@@ -3,7 +3,9 @@
 A message the rules do not recognise goes to the classifier. Besides the table in
 ``graph.planner.intent_patterns``, one rule reads the conversation: a short follow-up that
 only adds a constraint ("under 100?", "what about in blue") keeps the last turn's intent.
-``has_alert_cue`` vetoes a price alert that nothing in the message asks for.
+``has_alert_cue`` vetoes a price alert that nothing in the message asks for. A message
+about a regulated topic (``graph.safety.regulated_topic``, the vocabulary the refusals
+are chosen with) is out of scope, at that rule's place in the table.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from functools import cache
 from graph.plan import Conversation, Intent
 from graph.planner.intent_patterns import ALERT_CUE, PATTERNS
 from graph.planner.reading import Reading
+from graph.safety import regulated_topic
 
 _REFINEMENT = re.compile(
     r"^(?:and |what about |how about |ok,? |now |maybe |only |just |any |but )*(?:in |under |"
@@ -79,10 +82,11 @@ def rule_hits(
         reading: The message's slots, for the catalog-phrase rule.
     """
     text = normalize(message)
+    regulated = regulated_topic(text) is not None
     hits = [
         RuleHit(intent, confidence)
         for intent, confidence, pattern in _compiled()
-        if pattern.search(text)
+        if pattern.search(text) or (regulated and intent == "out_of_scope")
     ]
     last = conversation.last_intent if conversation else None
     short = len(text.split()) <= 6

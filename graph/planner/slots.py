@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from graph.plan import Intent, Slots
+from graph.planner.alert_asks import read_alert_ask
 from graph.planner.filler import FEATURE_PHRASES, FILLER
 from graph.planner.numbers import ORDINALS, WORDS
 from graph.planner.quantities import find_quantity, find_window_days
@@ -88,7 +89,7 @@ def slots_for(reading: Reading, intent: Intent) -> Slots:
         target = None
     brand = next((m.term.name for m in reading.terms if m.term.kind == "brand"), None)
     message = reading.message
-    return Slots(
+    slots = Slots(
         min_price=low,
         max_price=high,
         brand=brand,
@@ -101,4 +102,23 @@ def slots_for(reading: Reading, intent: Intent) -> Slots:
         target_price=target,
         sort=reading.sort,
         count=reading.count,
+    )
+    return _with_alert(slots, reading) if intent == "price_alert" else slots
+
+
+def _with_alert(slots: Slots, reading: Reading) -> Slots:
+    """An alert's condition, figures and auto-buy terms (``graph.planner.alert_asks``).
+
+    The target is a ``price_at_most`` alert's only, read without the spend cap: "spend at
+    most $170, buy 2 below $80" waits for 80, and "below $0" stays 0 for the checks to refuse.
+    """
+    ask = read_alert_ask(reading.message, reading.prices)
+    return slots.model_copy(
+        update={
+            "alert_condition": ask.condition,
+            "target_price": ask.target,
+            "drop_percent": ask.drop_percent,
+            "auto_buy_quantity": ask.quantity,
+            "spend_cap": ask.spend_cap,
+        }
     )

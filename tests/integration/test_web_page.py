@@ -33,7 +33,12 @@ from api.settings import ApiSettings
 from graph.events import EVENTS
 from graph.services import Services
 from graph.settings import AssistantSettings
+from memory.accounts import AccountStore
+from store.alert_worker import evaluate_alerts
+from store.alerts import AlertBook
 from store.catalog import Catalog
+from tests.alert_support import load_offers, offer
+from tests.conftest import NOW
 from tests.fakes import fake_registry
 from tests.served import served
 from tests.web_server import ChatBody, StandIn, stand_in_app
@@ -458,3 +463,31 @@ def test_the_real_app_end_to_end(real_chat: Chat, tmp_path: Path) -> None:
     page.screenshot(path=str(shot))
     _, _, pixels = png_rgb(shot.read_bytes())
     assert len(set(pixels)) > 50 and luminance_spread(pixels) > 10
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_notification_shows_while_the_page_is_open(
+    real_chat: Chat, loaded: Catalog, tmp_path: Path
+) -> None:
+    page = real_chat.page
+    send(page, "a quiet blender under $150")
+    expect(page.get_by_test_id("notifications")).to_have_attribute("data-stream", "open")
+    demo = AccountStore(loaded.engine).demo_account()  # the page's session is the demo's
+    book = AlertBook(loaded.engine, loaded)
+    book.create(demo.id, product_id="BL-QUIET", condition="price_at_most", target=100)
+    load_offers(loaded, tmp_path, offer("BL-QUIET", 99))
+    assert evaluate_alerts(loaded.engine, now=NOW).fired == 1  # as `shopgraph worker` does
+
+    toast = page.get_by_test_id("notification")
+    expect(toast).to_have_count(1)  # the stream looks in the inbox every 2 s
+    expect(toast.get_by_test_id("notification-text")).to_have_text(
+        "Hushmix 600 Quiet Blender is now $99.00 (your alert: $100.00 or less)."
+    )
+    expect(page.get_by_test_id("message")).to_have_count(2)  # the conversation is as it was
+    toast.get_by_test_id("notification-product").click()
+    expect(page.get_by_test_id("product-panel")).to_contain_text("Hushmix 600 Quiet Blender")
+    with page.expect_response(lambda r: r.url.endswith("/read")) as marked:
+        toast.get_by_test_id("notification-dismiss").click()  # dismissed: read
+    expect(toast).to_have_count(0)
+    assert marked.value.status == 200
+    assert book.inbox.list(demo.id, unread_only=True) == []

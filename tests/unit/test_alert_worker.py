@@ -27,6 +27,12 @@ ME, YOU = "acct_00000000000000aa", "acct_00000000000000bb"
 HOUR = dt.timedelta(hours=1)
 
 
+@pytest.fixture(autouse=True)
+def _local_receivers_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stand-in receivers listen on 127.0.0.1: allow private webhook targets."""
+    monkeypatch.setenv("SHOPGRAPH_WEBHOOK_ALLOW_PRIVATE", "true")
+
+
 @pytest.fixture
 def book(loaded: Catalog) -> AlertBook:
     commerce_metadata.create_all(loaded.engine)

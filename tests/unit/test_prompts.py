@@ -13,6 +13,12 @@ VARIABLES = {
     "unresolved_reference": {"mention"},
     "not_available": {"title"},
     "lead_search": {"query"},
+    "because_you_prefer": {"reasons"},
+    "memory_kept": {"facts"},
+    "memory_noted": {"facts"},
+    "memory_recall": {"facts"},
+    "memory_forgot": {"facts"},
+    "memory_forgot_all": {"count"},
     "planner_fallback": None,  # checked by the planner's own tests
 }
 PROMPTS = prompt_names()

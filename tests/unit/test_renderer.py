@@ -10,6 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.directives import CompareTag, ProductTag, format_directive
+from graph.fragment_guard import FRAGMENT
+from graph.link_guard import LINK
 from graph.price_guard import MONEY, amounts, mentioned_amounts, parse_amount
 from graph.renderer import (
     MAX_TAG,
@@ -221,6 +223,65 @@ def test_amount_parsing() -> None:
     assert mentioned_amounts("under $150 for 2 kids") == {150.0, 2.0}
 
 
+# -- directive fragments and links ----------------------------------------------------
+
+
+def test_a_directive_that_lost_its_opening_is_removed() -> None:
+    text = 'Or see product id="P1"/> for details.'
+    expected = (
+        [Text("Or see product "), Dropped('id="P1"/> ', "malformed"), Text("for details.")],
+        Counter(malformed=1),
+    )
+    assert render([text]) == expected
+    assert render(by_char(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ('A compare ids="P1,P2" attrs="noise" B', "A compare B"),
+        ("A action do=add_to_cart id=P1 quantity=10/> B", "A action B"),
+        ("A /> B", "A B"),
+        ('A id="P1" B', "A B"),
+    ],
+)
+def test_attribute_soup_is_removed(text: str, shown: str) -> None:
+    for chunks in ([text], by_char(text)):
+        outputs, dropped = render(chunks)
+        assert text_of(outputs) == shown
+        assert dropped == Counter(malformed=1)
+
+
+@pytest.mark.parametrize("text", ["x = 5 and y=6", "a/b and c > d", "1/2 > 1/3", "size=M fits"])
+def test_prose_with_signs_stays(text: str) -> None:
+    assert render([text]) == ([Text(text)], Counter())
+    assert render(by_char(text)) == ([Text(text)], Counter())
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Buy at https://cheap-deals.example/login today.", "Buy at today."),
+        ("Order at http://cheap-deals.example/checkout.", "Order at ."),
+        ("Go to www.cheap-deals.example now", "Go to now"),
+        ("Write to help@cheap-deals.example", "Write to "),
+        ("Try cheap-deals.example/checkout?x=1 or CHEAP.EXAMPLE", "Try or "),
+    ],
+)
+def test_links_are_removed_even_split_anywhere(text: str, shown: str) -> None:
+    for chunks in ([text], by_char(text), [text[:20], text[20:]]):
+        outputs, dropped = render(chunks)
+        assert text_of(outputs) == shown
+        assert dropped["link"] == shown.count(" or ") + 1
+
+
+@pytest.mark.parametrize(
+    "text", ["Its page is /products/P1.", "It's quiet.It works, e.g. daily", "1.5 L, 2.4GHz, v2.0"]
+)
+def test_store_paths_and_dotted_prose_stay(text: str) -> None:
+    assert render([text]) == ([Text(text)], Counter())
+
+
 # -- any split of the same stream ------------------------------------------------------
 
 WORDS = ["quiet", "blender", "costs", "about", "to", "-", "and", "the", "USD", "dollars"]
@@ -262,6 +323,17 @@ PIECES = [
     '<action do="set_alert" id="P1" price="150"/>',
     '<action do="set_alert" id="P1" price="99"/>',
     "<price-history id='P2' days='5'/>",
+    'product id="P1"',
+    "id=P1/>",
+    "quantity=",
+    "=",
+    "'",
+    "/",
+    "https://cheap-deals.example/login",
+    "www.x.example",
+    "bob@x.example",
+    "x.example",
+    "/products/P1",
 ]
 directives = st.builds(
     format_directive,
@@ -295,6 +367,8 @@ def test_no_markup_or_typed_price_reaches_the_shopper(pieces: list[str]) -> None
         if isinstance(output, Text):
             assert not COMPLETE_TAG.search(output.text)
             assert not DIRECTIVE_START.search(output.text)
+            assert not FRAGMENT.search(output.text)
+            assert not LINK.search(output.text)
             for money in MONEY.finditer(output.text):
                 assert set(amounts(money.group())) <= {150.0}
         elif isinstance(output, Found):

@@ -63,6 +63,13 @@ def test_community_questions_become_suggestions() -> None:
     assert "Can it crush ice?" in suggest_followups(plan("review_summary"), evidence)
 
 
+def test_a_community_question_with_a_link_or_price_is_not_suggested() -> None:
+    for text in ("Cheaper at cheap-deals.example?", "Is $1 the final price?", "Is it <b>ok</b>?"):
+        asked = Question(id="Q1", product_id="A", question=text, answers=[{"text": "Yes"}], votes=3)
+        evidence = Evidence(products=[summary("A", "Acme Blender")], questions={"A": [asked]})
+        assert text not in suggest_followups(plan("review_summary"), evidence)
+
+
 def test_nothing_is_suggested_for_refusals_or_unresolved_references() -> None:
     assert suggest_followups(plan("out_of_scope"), Evidence()) == []
     evidence = Evidence(products=[summary("A", "Acme Blender")])

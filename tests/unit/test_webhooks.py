@@ -23,6 +23,12 @@ ME, YOU = "acct_00000000000000aa", "acct_00000000000000bb"
 SECOND = dt.timedelta(seconds=1)
 
 
+@pytest.fixture(autouse=True)
+def _local_receivers_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stand-in receivers listen on 127.0.0.1: allow private webhook targets."""
+    monkeypatch.setenv("SHOPGRAPH_WEBHOOK_ALLOW_PRIVATE", "true")
+
+
 @pytest.fixture
 def book(loaded: Catalog) -> AlertBook:
     return AlertBook(loaded.engine, loaded, Clock())

@@ -1,0 +1,1 @@
+"""Eval suites as regression gates: each fast suite must keep its scores."""
