@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from evals.summary import percentile
 from store.catalog import Catalog
 from store.config import StoreSettings
 from store.demo import generate_demo
@@ -56,8 +56,4 @@ def demo_catalog(home: Path | None, n_products: int = 2400) -> Iterator[Catalog]
             catalog.close()
 
 
-def percentile(values: Sequence[float], q: float) -> float:
-    """The ``q``-th percentile (0-100) of ``values``."""
-    if len(values) == 1:
-        return values[0]
-    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+__all__ = ["build_store", "demo_catalog", "demo_items", "percentile"]
